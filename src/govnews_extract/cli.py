@@ -1,0 +1,50 @@
+"""Command line: ``govnews-extract parse FILE...`` (and more verbs as they land)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from .pipeline import parse
+
+
+def _read_text(path: Path) -> str:
+    return path.read_bytes().decode("utf-8-sig", errors="replace")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="govnews-extract")
+def main() -> None:
+    """Extract typed records from Chinese government news."""
+
+
+@main.command("parse")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one Article per line; json: one JSON array.",
+)
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Publication date (YYYY-MM-DD) that anchors relative dates such as 去年.",
+)
+def parse_command(files: tuple[Path, ...], fmt: str, published: dt.datetime | None) -> None:
+    """Parse FILES (UTF-8 text) and print one Article per file; doc_id is the file name without extension."""
+    day = published.date() if published else None
+    articles = [parse(_read_text(p), doc_id=p.stem, published=day) for p in files]
+    if fmt == "jsonl":
+        for art in articles:
+            click.echo(art.model_dump_json())
+    else:
+        click.echo(json.dumps([a.model_dump(mode="json") for a in articles], ensure_ascii=False, indent=1))

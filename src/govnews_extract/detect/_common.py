@@ -1,0 +1,69 @@
+"""Regex fragments shared by the numeric detectors, built from the lexicons in ``data/``.
+
+NOTE: keep the numeral characters in sync with ``resolve.numerals`` (DIGITS, units).
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+
+import regex
+
+from .._data import load_table
+from ..models import Approx
+from ..resolve.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number, scale_of
+
+CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+# An Arabic number: thousands separators and decimals allowed.
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# A numeral as printed: Arabic, Chinese or mixed (1.2万亿, 2千零30万, 三千五百万).
+NUMERAL = rf"(?:{ARABIC}|[{CN_NUMERAL_CHARS}])(?:{ARABIC}|[{CN_NUMERAL_CHARS}])*"
+# Never start a number inside a longer one.
+NOT_AFTER_DIGIT = r"(?<![\d.])"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def approx_words() -> dict[str, dict[str, Approx]]:
+    """Qualifier words by position (before / inside / after) → approx value."""
+    table: dict[str, dict[str, Approx]] = {"before": {}, "inside": {}, "after": {}}
+    for surface, position, approx in load_table("lexicons/approx.tsv", 3):
+        table[position][surface] = approx  # type: ignore[assignment]
+    return table
+
+
+@functools.cache
+def approx_pattern(position: str) -> str:
+    """An alternation of the qualifier words at ``position``, longest first."""
+    return _alternation(list(approx_words()[position]))
+
+
+def approx_of(before: str | None, inside: str | None, after: str | None) -> Approx | None:
+    """The qualifier closest to the number wins: inside, then before, then after."""
+    words = approx_words()
+    for position, word in (("inside", inside), ("before", before), ("after", after)):
+        if word:
+            return words[position][word]
+    return None
+
+
+def split_multiplier(numeral: str) -> tuple[str, str]:
+    """Split trailing 万/亿 off a numeral: ``3493.59万`` → (``3493.59``, ``万``).
+
+    >>> split_multiplier("1.2万亿"), split_multiplier("三千五百万"), split_multiplier("百亿")
+    (('1.2', '万亿'), ('三千五百', '万'), ('百', '亿'))
+    """
+    body = numeral.rstrip("".join(BIG_UNITS))
+    return body, numeral[len(body) :]
+
+
+def amount(numeral: str, inside_multiplier: str = "") -> Decimal | None:
+    """The value of ``numeral`` times any 万/亿 printed after a 余/多 qualifier."""
+    value = parse_number(numeral)
+    if value is None:
+        return None
+    return value * scale_of(inside_multiplier) if inside_multiplier else value

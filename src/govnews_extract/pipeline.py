@@ -1,0 +1,79 @@
+"""``parse()``: text → normalized view → candidates → non-overlapping records → Article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from . import assemble
+from .detect import Context
+from .detect.registry import DETECTORS
+from .models import ALL_TYPES, Article, MentionType
+from .normalize import normalize
+
+
+def _doc_id(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _published(value: dt.date | str | None) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"published must be an ISO date (YYYY-MM-DD), got {value!r}") from None
+    raise ValueError(f"published must be a datetime.date or an ISO date string, got {type(value).__name__}")
+
+
+def _types(types: Iterable[str] | None) -> tuple[MentionType, ...]:
+    if types is None:
+        return ALL_TYPES
+    wanted = tuple(types)
+    unknown = sorted(set(wanted) - set(ALL_TYPES))
+    if unknown:
+        raise ValueError(f"unknown mention type(s) {unknown}; choose from {list(ALL_TYPES)}")
+    return tuple(t for t in ALL_TYPES if t in wanted)
+
+
+def parse(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    published: dt.date | str | None = None,
+    title: str | None = None,
+    types: Sequence[str] | None = None,
+) -> Article:
+    """Extract every mention from one article.
+
+    >>> art = parse("去年研发经费32.5亿元，同比增长57.1%。", published="2020-06-01")
+    >>> [(m.type, m.text) for m in art.mentions if m.type in ("money", "percent")]
+    [('money', '32.5亿元'), ('percent', '57.1%')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse() expects the article text as str, got {type(text).__name__}")
+    context = Context(published=_published(published), title=title)
+    view = normalize(text)
+    candidates = [c for t in _types(types) if t in DETECTORS for c in DETECTORS[t](view, context)]
+    mentions = assemble.build(assemble.select(candidates), view)
+    return Article(
+        doc_id=doc_id if doc_id is not None else _doc_id(text),
+        text=text,
+        published=context.published,
+        title=title,
+        mentions=mentions,
+    )
+
+
+def parse_many(items: Iterable[str | dict[str, Any]], **options: Any) -> Iterator[Article]:
+    """Parse many articles: each item is a text or a dict of ``parse()`` keyword arguments."""
+    for item in items:
+        if isinstance(item, dict):
+            yield parse(**{**options, **item})
+        else:
+            yield parse(item, **options)
