@@ -1,22 +1,43 @@
-"""Money: a numeral followed by a currency word, with 万/亿 multipliers and qualifiers.
+"""Money: a numeral with a currency word, or a bare 万/亿 amount in a funding context.
 
 >>> from govnews_extract.normalize import normalize
 >>> from govnews_extract.detect import Context
->>> found = find_money(normalize("发放 3493.59万元创新券"), Context())
+>>> found = find_money(normalize("发放 3493.59万元创新券，9家企业获得3050万贷款"), Context())
 >>> [(c.fields["value"], c.fields["unit"]) for c in found]
-[(Decimal('34935900'), '万元')]
+[(Decimal('34935900'), '万元'), (Decimal('30500000'), '万')]
+>>> [(c.fields["value"], c.fields["value_max"]) for c in find_money(normalize("5亿至8亿元"), Context())]
+[(Decimal('500000000'), Decimal('800000000'))]
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
 
 import regex
 
 from .._data import load_table
 from ..normalize import NormalizedText
+from ..resolve.numerals import parse_number, scale_of
 from . import Candidate, Context
-from ._common import NOT_AFTER_DIGIT, NUMERAL, amount, approx_of, approx_pattern, split_multiplier
+from ._amounts import (
+    RANGE_SEP,
+    Range,
+    context_words,
+    list_items_before,
+    nearest_approx,
+    resolve_range,
+    words_pattern,
+)
+from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
+
+_CONTEXT = "lexicons/money_context.tsv"
+# Where a clause ends: a bare amount's funding context must stand in the same clause.
+_CLAUSE_END = frozenset('，。；：！？,;:!?、（）()“”"‘’《》【】\n')
+_AFTER_WINDOW = 8  # characters after a bare amount in which a funding noun may follow
+_BEFORE_WINDOW = 16  # characters before a bare amount in which a funding word may stand
 
 
 @functools.cache
@@ -25,46 +46,134 @@ def currencies() -> dict[str, str]:
     return {row[0]: row[1] for row in load_table("lexicons/currencies.tsv", 2)}
 
 
+def _context(role: str) -> frozenset[str]:
+    return context_words(_CONTEXT).get(role, frozenset())
+
+
 @functools.cache
 def _money_re() -> regex.Pattern[str]:
-    words = sorted(currencies(), key=len, reverse=True)
     return regex.compile(
         rf"""
         (?P<before>{approx_pattern("before")})?       # 约 / 超过 / 近 …
         {NOT_AFTER_DIGIT}
-        (?P<num>{NUMERAL})                            # 3493.59万, 三千五百万, 1.2万亿
+        (?P<num>{NUMERAL})                            # 3493.59万, 三千五百万, 1.2万亿, 八九亿
+        (?:(?P<sep>{RANGE_SEP})(?P<hi>{NUMERAL}))?    # 5亿至8亿元, 5-8亿元
         (?P<inside>余|多)?                            # 3000多万元
         (?P<mult>(?<=[余多])[万亿]+)?                 # multiplier after the qualifier
-        (?P<cur>{"|".join(map(regex.escape, words))}) # 元, 美元, 港币 …
+        (?P<cur>{words_pattern(frozenset(currencies()))})  # 元, 美元, 港币 …
+        (?!{words_pattern(_context("not_currency_after"))})  # not 二元结构, 多元化
         (?P<after>{approx_pattern("after")})?         # 左右 / 以上 …
         """,
         regex.VERBOSE,
     )
 
 
-def find_money(view: NormalizedText, context: Context) -> list[Candidate]:
-    """Candidates for every amount of money printed with a currency word."""
-    found = []
+@functools.cache
+def _bare_re() -> regex.Pattern[str]:
+    return regex.compile(
+        rf"""
+        (?P<before>{approx_pattern("before")})?       # 超 / 突破 …
+        {NOT_AFTER_DIGIT}
+        (?P<num>{NUMERAL}(?<=[万亿]))                 # 3050万, 百亿: must end in 万/亿
+        (?P<inside>余|多)?                            # 4万多亿
+        (?P<mult>(?<=[余多])[万亿]+)?
+        (?!{words_pattern(frozenset(currencies()))})  # with a currency word: see _money_re
+        (?P<after>{approx_pattern("after")})?         # 以上 / 左右 …
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _scaled(multiplier: str) -> Callable[[Decimal], Decimal]:
+    factor = scale_of(multiplier)
+    return lambda v: v * factor
+
+
+def _amount(m: regex.Match[str]) -> Range | None:
+    """Value (and upper end) of a match; a range's low end borrows the high end's 万/亿."""
+    low_body, low_mult = split_multiplier(m["num"])
+    mult = m["mult"] or ""
+    if m["hi"] is None:
+        return resolve_range(m["num"], None, _scaled(mult))
+    hi_body, hi_mult = split_multiplier(m["hi"])
+    if not low_body or not hi_body:
+        return None
+    low = m["num"] if low_mult else m["num"] + hi_mult
+    return resolve_range(low, m["hi"], _scaled(mult))
+
+
+def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candidate:
+    return Candidate("money", start, end, rule, fields, priority=10)
+
+
+def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
     for m in _money_re().finditer(view.text):
-        body, multiplier = split_multiplier(m["num"])
-        if not body:
+        if not split_multiplier(m["num"])[0]:
             continue  # 万元 alone (每万元GDP) is a unit, not an amount
-        value = amount(m["num"], m["mult"] or "")
-        if value is None:
+        found = _amount(m)
+        if found is None:
             continue
-        found.append(
-            Candidate(
-                "money",
-                m.start(),
-                m.end(),
-                "money.currency",
-                {
-                    "value": value,
-                    "currency": currencies()[m["cur"]],
-                    "unit": multiplier + (m["mult"] or "") + m["cur"],
-                    "approx": approx_of(m["before"], m["inside"], m["after"]),
-                },
-                priority=10,
-            )
-        )
-    return found
+        multiplier = split_multiplier(m["hi"] or m["num"])[1] + (m["mult"] or "")
+        fields = {
+            "value": found.value,
+            "value_max": found.value_max,
+            "currency": currencies()[m["cur"]],
+            "unit": multiplier + m["cur"],
+            "approx": nearest_approx(m["before"], m["inside"], m["after"]),
+        }
+        rule = "money.range" if found.value_max is not None else "money.currency"
+        yield _candidate(m.start(), m.end(), rule, fields)
+        if m["before"] is None and m["hi"] is None:
+            yield from _list_items(view, m.start("num"), multiplier, fields)
+
+
+def _list_items(
+    view: NormalizedText, start: int, multiplier: str, fields: dict[str, Any]
+) -> Iterator[Candidate]:
+    """Earlier items of a list sharing the unit: 3、5亿元 → 3亿元 too."""
+    for s, e, numeral in list_items_before(view, start):
+        value = parse_number(numeral)
+        if value is not None:
+            item = {**fields, "value": value * scale_of(multiplier), "value_max": None}
+            yield _candidate(s, e, "money.list_item", item)
+
+
+def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
+    """A funding noun follows in the clause, or a funding word precedes and the clause ends here."""
+    text = view.text
+    following = text[end : end + _AFTER_WINDOW]
+    cut = next((i for i, ch in enumerate(following) if ch in _CLAUSE_END), len(following))
+    following = following[:cut]
+    if any(following.startswith(w) for w in _context("not_amount_after")):
+        return False
+    if any(w in following for w in _context("funds_after")):
+        return True
+    if following:
+        return False  # the clause goes on with something that is not about funds
+    preceding = text[max(0, start - _BEFORE_WINDOW) : start]
+    cut = max((i for i, ch in enumerate(preceding) if ch in _CLAUSE_END), default=-1)
+    return any(w in preceding[cut + 1 :] for w in _context("funds_before"))
+
+
+def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
+    for m in _bare_re().finditer(view.text):
+        body, multiplier = split_multiplier(m["num"])
+        if not body or not _in_funding_context(view, m.start(), m.end()):
+            continue
+        mult = m["mult"] or ""
+        found = resolve_range(m["num"], None, _scaled(mult))
+        if found is None:
+            continue
+        fields = {
+            "value": found.value,
+            "value_max": found.value_max,
+            "currency": "CNY",
+            "unit": multiplier + mult,
+            "approx": nearest_approx(m["before"], m["inside"], m["after"]),
+        }
+        yield _candidate(m.start(), m.end(), "money.bare_funding", fields)
+
+
+def find_money(view: NormalizedText, context: Context) -> list[Candidate]:
+    """Candidates for every amount of money: with a currency word, or bare in a funding context."""
+    return [*_currency_amounts(view), *_bare_amounts(view)]
