@@ -1,35 +1,76 @@
-"""Percentages (%, 百分之N), percentage points (百分点) and per-mille (‰).
+"""Percentages (%, 百分之N, N成, 三分之一), percentage points (百分点) and per-mille (‰).
+
+Ranges (``6%-6.5%``, ``0至1.4个百分点``) give ``value``/``value_max``; a list sharing one
+unit (``0.3、0.1和-0.9个百分点``) gives one mention per number; a qualifier after the last
+item of a list (``60%、80%以上``) holds for every item.
 
 >>> from govnews_extract.normalize import normalize
 >>> from govnews_extract.detect import Context
 >>> [(c.fields["value"], c.fields["unit"]) for c in find_percent(
-...     normalize("同比增长 57.1%，高出平均水平 35个百分点"), Context())]
-[(Decimal('57.1'), 'percent'), (Decimal('35'), 'percentage_point')]
+...     normalize("同比增长 57.1%，高出平均水平 35个百分点，占三成"), Context())]
+[(Decimal('57.1'), 'percent'), (Decimal('35'), 'percentage_point'), (Decimal('30'), 'percent')]
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+from typing import Any
 
 import regex
 
+from ..models import Approx, PercentUnit
 from ..normalize import NormalizedText
-from ..resolve.numerals import parse_number
+from ..resolve.numerals import parse_number, tidy
 from . import Candidate, Context
-from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_of, approx_pattern
+from ._amounts import (
+    LIST_SEP,
+    RANGE_SEP,
+    SIGN,
+    Range,
+    context_words,
+    list_items_before,
+    nearest_approx,
+    resolve_range,
+    words_pattern,
+)
+from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words
 
-_UNITS = {"%": "percent", "‰": "permille", "百分点": "percentage_point", "个百分点": "percentage_point"}
+_CONTEXT = "lexicons/percent_context.tsv"
+_UNITS: dict[str, PercentUnit] = {
+    "%": "percent",
+    "‰": "permille",
+    "百分点": "percentage_point",
+    "个百分点": "percentage_point",
+}
+# Denominators of N分之M that name a unit rather than a fraction.
+_PER: dict[str, PercentUnit] = {"百": "percent", "千": "permille"}
+_LIST_SEP_RE = regex.compile(rf"{LIST_SEP}")
+
+
+def _context(role: str) -> frozenset[str]:
+    return context_words(_CONTEXT).get(role, frozenset())
 
 
 @functools.cache
 def _percent_re() -> regex.Pattern[str]:
+    cheng_before = regex.escape("".join(_context("cheng_not_before")))
     return regex.compile(
         rf"""
         (?P<before>{approx_pattern("before")})?
         (?:
-            百分之(?P<cn>{NUMERAL})                       # 百分之三十
-          | {NOT_AFTER_DIGIT}(?P<num>[-+−]?{NUMERAL})     # 57.1, -0.9
+            百分之(?P<cn>{NUMERAL})                                   # 百分之三十
+            (?:(?:至|到)(?:百分之)?(?P<cnhi>{NUMERAL}))?              # 百分之五至百分之十
+          | (?P<den>{NUMERAL})分之(?P<frac>{NUMERAL})                 # 三分之一, 千分之三
+          | {NOT_AFTER_DIGIT}(?P<num>{SIGN}?{NUMERAL})                # 57.1, -0.9
+            (?P<u1>%|‰)?(?:(?P<sep>{RANGE_SEP})(?P<hi>{SIGN}?{NUMERAL}))?  # 6%-6.5%, 0至1.4
             (?P<unit>%|‰|个百分点|百分点)
+          | (?<![{CN_NUMERAL_CHARS}{cheng_before}])                  # not 统一成, 三五成群
+            (?P<cheng>[一二两三四五六七八九]{{1,2}}|十)成               # 三成, 六七成
+            (?!{words_pattern(_context("cheng_not_after"))})          # not 成立, 成为
         )
         (?P<after>{approx_pattern("after")})?
         """,
@@ -37,14 +78,104 @@ def _percent_re() -> regex.Pattern[str]:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    rule: str
+    value: Range
+    unit: PercentUnit
+    approx: Approx | None
+    shared_after: Approx | None  # a qualifier after the unit, shared by earlier list items
+
+
+def _fraction(den: str, num: str) -> tuple[Decimal, PercentUnit] | None:
+    """三分之一 → 33.33 percent (rounded to 0.01 when it does not terminate); 千分之三 → 3 ‰."""
+    if den in _PER:
+        value = parse_number(num)
+        return (value, _PER[den]) if value is not None else None
+    d, n = parse_number(den), parse_number(num)
+    if d is None or n is None or d == 0:
+        return None
+    exact = Fraction(n) / Fraction(d) * 100
+    value = Decimal(exact.numerator) / Decimal(exact.denominator)
+    if exact.denominator != 1 and not _terminates(exact.denominator):
+        value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+    return tidy(value), "percent"
+
+
+def _terminates(denominator: int) -> bool:
+    for p in (2, 5):
+        while denominator % p == 0:
+            denominator //= p
+    return denominator == 1
+
+
+def _value(m: regex.Match[str]) -> tuple[Range, PercentUnit, str] | None:
+    """The value(s), unit and rule of one match."""
+
+    def same(v: Decimal) -> Decimal:
+        return v
+
+    if m["cn"] is not None:
+        found = resolve_range(m["cn"], m["cnhi"], same)
+        return (found, "percent", "percent.chinese") if found else None
+    if m["frac"] is not None:
+        pair = _fraction(m["den"], m["frac"])
+        return (Range(pair[0]), pair[1], "percent.fraction") if pair else None
+    if m["cheng"] is not None:
+        found = resolve_range(m["cheng"], None, lambda v: v * 10)
+        if found is None or (len(m["cheng"]) == 2 and found.value_max is None):
+            return None  # two digits that are not neighbours (三五成群)
+        return found, "percent", "percent.cheng"
+    unit = _UNITS[m["unit"]]
+    if m["u1"] and _UNITS[m["u1"]] != unit:
+        return None
+    found = resolve_range(m["num"].replace("−", "-"), m["hi"] and m["hi"].replace("−", "-"), same)
+    rule = "percent.range" if m["hi"] else "percent.sign"
+    return (found, unit, rule) if found else None
+
+
+def _matches(view: NormalizedText) -> Iterator[_Found]:
+    not_after = tuple(_context("not_after"))
+    for m in _percent_re().finditer(view.text):
+        if view.text[: m.start()].endswith(not_after):
+            continue  # 价格指数为99%: an index value
+        resolved = _value(m)
+        if resolved is None:
+            continue
+        value, unit, rule = resolved
+        shared = approx_words()["after"][m["after"]] if m["after"] else None
+        approx = nearest_approx(m["before"], None, m["after"])
+        yield _Found(m.start(), m.end(), rule, value, unit, approx, shared)
+        if m["num"] is not None and m["before"] is None and m["hi"] is None:
+            for s, e, numeral in list_items_before(view, m.start("num")):
+                item = parse_number(numeral.replace("−", "-"))
+                if item is not None:
+                    yield _Found(s, e, "percent.list_item", Range(item), unit, shared, shared)
+
+
+def _share_qualifiers(found: list[_Found], text: str) -> list[_Found]:
+    """``60%、80%以上``: a qualifier after the last item holds for the items before it."""
+    out = sorted(found, key=lambda f: f.start)
+    for i in range(len(out) - 2, -1, -1):
+        this, nxt = out[i], out[i + 1]
+        gap = text[this.end : nxt.start]
+        if this.approx is None and nxt.shared_after and _LIST_SEP_RE.fullmatch(gap):
+            out[i] = replace(this, approx=nxt.shared_after, shared_after=nxt.shared_after)
+    return out
+
+
+def _candidate(f: _Found) -> Candidate:
+    fields: dict[str, Any] = {
+        "value": f.value.value,
+        "value_max": f.value.value_max,
+        "unit": f.unit,
+        "approx": f.approx,
+    }
+    return Candidate("percent", f.start, f.end, f.rule, fields, priority=9)
+
+
 def find_percent(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every percentage, percentage point and per-mille figure."""
-    found = []
-    for m in _percent_re().finditer(view.text):
-        value = parse_number((m["cn"] or m["num"]).replace("−", "-"))
-        if value is None:
-            continue
-        unit = _UNITS[m["unit"]] if m["unit"] else "percent"
-        fields = {"value": value, "unit": unit, "approx": approx_of(m["before"], None, m["after"])}
-        found.append(Candidate("percent", m.start(), m.end(), "percent.sign", fields, priority=9))
-    return found
+    return [_candidate(f) for f in _share_qualifiers(list(_matches(view)), view.text)]
