@@ -1,0 +1,82 @@
+"""Multiples: 翻一番 (×2), 翻两番 (×4), 增长2倍 (×3), 是去年的2倍 / 2倍于 (×2).
+
+``value`` is the number as printed, ``factor`` the final value over the base: growth *by*
+N times (a growth verb right before N倍) is a factor of N+1, a plain N倍 a factor of N.
+
+>>> from govnews_extract.normalize import normalize
+>>> from govnews_extract.detect import Context
+>>> found = find_multiple(normalize("兑现金额翻了一番，申报数增长了 2倍，产值是去年的1.5倍"), Context())
+>>> [(c.fields["value"], c.fields["factor"]) for c in found]
+[(Decimal('1'), Decimal('2')), (Decimal('2'), Decimal('3')), (Decimal('1.5'), Decimal('1.5'))]
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from ..normalize import NormalizedText
+from ..resolve.numerals import parse_number
+from . import Candidate, Context
+from ._amounts import context_words, nearest_approx, words_pattern
+from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern
+
+_CONTEXT = "lexicons/multiples.tsv"
+
+
+@functools.cache
+def _multiple_re() -> regex.Pattern[str]:
+    growth = words_pattern(context_words(_CONTEXT).get("growth", frozenset()))
+    return regex.compile(
+        rf"""
+        (?P<before>{approx_pattern("before")})?             # 接近 / 约 …
+        (?:
+            翻了?(?P<fan>{NUMERAL})番                       # 翻一番, 翻了两番: factor 2**N
+          | (?P<bare>翻番)                                  # doubling, no number printed
+          | (?P<verb>{growth})了?                            # 增长了 …: growth BY N times
+            (?P<mid>{approx_pattern("before")})?{NOT_AFTER_DIGIT}
+            (?P<grown>{NUMERAL})(?P<ginside>多|余)?倍(?P<gtail>多|余)?
+          | {NOT_AFTER_DIGIT}(?P<num>{NUMERAL})(?P<inside>多|余)?倍(?P<tail>多|余)?  # 是去年的2倍
+        )
+        (?P<after>{approx_pattern("after")})?               # 以上 / 左右 …
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _value_and_factor(m: regex.Match[str]) -> tuple[Decimal, Decimal | None, str] | None:
+    """(value, factor, rule) of a match, or ``None`` when its number does not parse."""
+    if m["bare"]:
+        return Decimal(1), Decimal(2), "multiple.fan"
+    if m["fan"] is not None:
+        value = parse_number(m["fan"])
+        if value is None:
+            return None
+        factor = Decimal(2 ** int(value)) if value == value.to_integral_value() and 0 < value < 10 else None
+        return value, factor, "multiple.fan"
+    if m["grown"] is not None:
+        value = parse_number(m["grown"])
+        return (value, value + 1, "multiple.growth") if value is not None else None
+    value = parse_number(m["num"])
+    return (value, value, "multiple.times") if value is not None else None
+
+
+def find_multiple(view: NormalizedText, context: Context) -> list[Candidate]:
+    """Candidates for every ratio stated as a multiple."""
+    found = []
+    for m in _multiple_re().finditer(view.text):
+        resolved = _value_and_factor(m)
+        if resolved is None:
+            continue
+        value, factor, rule = resolved
+        inside = m["ginside"] or m["gtail"] or m["inside"] or m["tail"]  # 3倍多 as 3多倍
+        fields: dict[str, Any] = {
+            "value": value,
+            "factor": factor,
+            "approx": nearest_approx(m["mid"] or m["before"], inside, m["after"]),
+        }
+        found.append(Candidate("multiple", m.start(), m.end(), rule, fields, priority=8))
+    return found
