@@ -168,3 +168,11 @@ PERCENT_XFAIL = [
 @pytest.mark.xfail(strict=True, reason="known gap")
 def test_percent_known_gaps(case: Case) -> None:
     _check(case)
+
+
+def test_change_from_to_is_two_figures_not_a_range() -> None:
+    found = _only_percent("服务业占比从45%到52%左右")
+    assert [(p.text, p.value, p.value_max, p.approx) for p in found] == [
+        ("45%", Decimal(45), None, None),
+        ("52%左右", Decimal(52), None, "about"),
+    ]

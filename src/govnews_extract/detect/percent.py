@@ -138,6 +138,7 @@ def _value(m: regex.Match[str]) -> tuple[Range, PercentUnit, str] | None:
 
 def _matches(view: NormalizedText) -> Iterator[_Found]:
     not_after = tuple(_context("not_after"))
+    change_from = tuple(_context("change_from"))
     for m in _percent_re().finditer(view.text):
         if view.text[: m.start()].endswith(not_after):
             continue  # 价格指数为99%: an index value
@@ -147,12 +148,25 @@ def _matches(view: NormalizedText) -> Iterator[_Found]:
         value, unit, rule = resolved
         shared = approx_words()["after"][m["after"]] if m["after"] else None
         approx = nearest_approx(m["before"], None, m["after"])
+        if value.value_max is not None and m["hi"] and view.text[: m.start()].endswith(change_from):
+            yield from _change(m, value.value, value.value_max, unit)  # 从10%到15%: two figures
+            continue
         yield _Found(m.start(), m.end(), rule, value, unit, approx, shared)
         if m["num"] is not None and m["before"] is None and m["hi"] is None:
             for s, e, numeral in list_items_before(view, m.start("num")):
                 item = parse_number(numeral.replace("−", "-"))
                 if item is not None:
                     yield _Found(s, e, "percent.list_item", Range(item), unit, shared, shared)
+
+
+def _change(m: regex.Match[str], low: Decimal, high: Decimal, unit: PercentUnit) -> Iterator[_Found]:
+    """The two ends of 从X到Y as separate figures; the qualifier after Y stays with Y."""
+    low_end = m.end("u1") if m["u1"] else m.end("num")
+    yield _Found(
+        m.start(), low_end, "percent.sign", Range(low), unit, nearest_approx(m["before"], None, None), None
+    )
+    approx = nearest_approx(None, None, m["after"])
+    yield _Found(m.start("hi"), m.end(), "percent.sign", Range(high), unit, approx, None)
 
 
 def _share_qualifiers(found: list[_Found], text: str) -> list[_Found]:
