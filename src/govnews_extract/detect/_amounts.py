@@ -45,6 +45,23 @@ def words_pattern(words: frozenset[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+@functools.cache
+def _before_words() -> tuple[str, ...]:
+    return tuple(sorted(approx_words()["before"], key=lambda w: (-len(w), w)))
+
+
+def approx_before(text: str, start: int) -> str | None:
+    """The qualifier word printed right before ``start``, longest first.
+
+    Looked up after a match rather than inside the regex: an optional alternation of
+    forty words at the head of a pattern is tried at every position of the text.
+
+    >>> approx_before("减税超过1335亿元", 4), approx_before("增长10%", 2)
+    ('超过', None)
+    """
+    return next((w for w in _before_words() if text.endswith(w, 0, start)), None)
+
+
 def nearest_approx(before: str | None, inside: str | None, after: str | None) -> Approx | None:
     """The qualifier bound tightest to the number: inside (3000多), after (13%左右), before.
 

@@ -25,6 +25,7 @@ from . import Candidate, Context
 from ._amounts import (
     RANGE_SEP,
     Range,
+    approx_before,
     context_words,
     list_items_before,
     nearest_approx,
@@ -54,8 +55,7 @@ def _context(role: str) -> frozenset[str]:
 def _money_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
-        (?P<before>{approx_pattern("before")})?       # 约 / 超过 / 近 …
-        {NOT_AFTER_DIGIT}
+        {NOT_AFTER_DIGIT}                             # (a qualifier before: approx_before)
         (?P<num>{NUMERAL})                            # 3493.59万, 三千五百万, 1.2万亿, 八九亿
         (?:(?P<sep>{RANGE_SEP})(?P<hi>{NUMERAL}))?    # 5亿至8亿元, 5-8亿元
         (?P<inside>余|多)?                            # 3000多万元
@@ -72,8 +72,7 @@ def _money_re() -> regex.Pattern[str]:
 def _bare_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
-        (?P<before>{approx_pattern("before")})?       # 超 / 突破 …
-        {NOT_AFTER_DIGIT}
+        {NOT_AFTER_DIGIT}                             # (a qualifier before: approx_before)
         (?P<num>{NUMERAL}(?<=[万亿]))                 # 3050万, 百亿: must end in 万/亿
         (?P<inside>余|多)?                            # 4万多亿
         (?P<mult>(?<=[余多])[万亿]+)?
@@ -114,16 +113,17 @@ def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
         if found is None:
             continue
         multiplier = split_multiplier(m["hi"] or m["num"])[1] + (m["mult"] or "")
+        before = approx_before(view.text, m.start())
         fields = {
             "value": found.value,
             "value_max": found.value_max,
             "currency": currencies()[m["cur"]],
             "unit": multiplier + m["cur"],
-            "approx": nearest_approx(m["before"], m["inside"], m["after"]),
+            "approx": nearest_approx(before, m["inside"], m["after"]),
         }
         rule = "money.range" if found.value_max is not None else "money.currency"
-        yield _candidate(m.start(), m.end(), rule, fields)
-        if m["before"] is None and m["hi"] is None:
+        yield _candidate(m.start() - len(before or ""), m.end(), rule, fields)
+        if before is None and m["hi"] is None:
             yield from _list_items(view, m.start("num"), multiplier, fields)
 
 
@@ -164,14 +164,15 @@ def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
         found = resolve_range(m["num"], None, _scaled(mult))
         if found is None:
             continue
+        before = approx_before(view.text, m.start())
         fields = {
             "value": found.value,
             "value_max": found.value_max,
             "currency": "CNY",
             "unit": multiplier + mult,
-            "approx": nearest_approx(m["before"], m["inside"], m["after"]),
+            "approx": nearest_approx(before, m["inside"], m["after"]),
         }
-        yield _candidate(m.start(), m.end(), "money.bare_funding", fields)
+        yield _candidate(m.start() - len(before or ""), m.end(), "money.bare_funding", fields)
 
 
 def find_money(view: NormalizedText, context: Context) -> list[Candidate]:

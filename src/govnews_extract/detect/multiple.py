@@ -21,7 +21,7 @@ import regex
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number
 from . import Candidate, Context
-from ._amounts import context_words, nearest_approx, words_pattern
+from ._amounts import approx_before, context_words, nearest_approx, words_pattern
 from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern
 
 _CONTEXT = "lexicons/multiples.tsv"
@@ -32,8 +32,7 @@ def _multiple_re() -> regex.Pattern[str]:
     growth = words_pattern(context_words(_CONTEXT).get("growth", frozenset()))
     return regex.compile(
         rf"""
-        (?P<before>{approx_pattern("before")})?             # 接近 / 约 …
-        (?:
+        (?:                                                 # (qualifier before: approx_before)
             翻了?(?P<fan>{NUMERAL})番                       # 翻一番, 翻了两番: factor 2**N
           | (?P<bare>翻番)                                  # doubling, no number printed
           | (?P<verb>{growth})了?                            # 增长了 …: growth BY N times
@@ -66,17 +65,21 @@ def _value_and_factor(m: regex.Match[str]) -> tuple[Decimal, Decimal | None, str
 
 def find_multiple(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every ratio stated as a multiple."""
-    found = []
+    found: list[Candidate] = []
+    if "倍" not in view.text and "番" not in view.text:
+        return found  # every multiple has one of the two: skip the scan
     for m in _multiple_re().finditer(view.text):
         resolved = _value_and_factor(m)
         if resolved is None:
             continue
         value, factor, rule = resolved
+        before = approx_before(view.text, m.start())
         inside = m["ginside"] or m["gtail"] or m["inside"] or m["tail"]  # 3倍多 as 3多倍
         fields: dict[str, Any] = {
             "value": value,
             "factor": factor,
-            "approx": nearest_approx(m["mid"] or m["before"], inside, m["after"]),
+            "approx": nearest_approx(m["mid"] or before, inside, m["after"]),
         }
-        found.append(Candidate("multiple", m.start(), m.end(), rule, fields, priority=8))
+        start = m.start() - len(before or "")
+        found.append(Candidate("multiple", start, m.end(), rule, fields, priority=8))
     return found

@@ -31,6 +31,7 @@ from ._amounts import (
     RANGE_SEP,
     SIGN,
     Range,
+    approx_before,
     context_words,
     list_items_before,
     nearest_approx,
@@ -60,8 +61,7 @@ def _percent_re() -> regex.Pattern[str]:
     cheng_before = regex.escape("".join(_context("cheng_not_before")))
     return regex.compile(
         rf"""
-        (?P<before>{approx_pattern("before")})?
-        (?:
+        (?:                                                            # (qualifier before: approx_before)
             百分之(?P<cn>{NUMERAL})                                   # 百分之三十
             (?:(?:至|到)(?:百分之)?(?P<cnhi>{NUMERAL}))?              # 百分之五至百分之十
           | (?P<den>{NUMERAL})分之(?P<frac>{NUMERAL})                 # 三分之一, 千分之三
@@ -137,34 +137,38 @@ def _value(m: regex.Match[str]) -> tuple[Range, PercentUnit, str] | None:
 
 
 def _matches(view: NormalizedText) -> Iterator[_Found]:
+    text = view.text
     not_after = tuple(_context("not_after"))
     change_from = tuple(_context("change_from"))
-    for m in _percent_re().finditer(view.text):
-        if view.text[: m.start()].endswith(not_after):
+    for m in _percent_re().finditer(text):
+        before = approx_before(text, m.start())
+        start = m.start() - len(before or "")
+        if text.endswith(not_after, 0, start):
             continue  # 价格指数为99%: an index value
         resolved = _value(m)
         if resolved is None:
             continue
         value, unit, rule = resolved
-        shared = approx_words()["after"][m["after"]] if m["after"] else None
-        approx = nearest_approx(m["before"], None, m["after"])
-        if value.value_max is not None and m["hi"] and view.text[: m.start()].endswith(change_from):
-            yield from _change(m, value.value, value.value_max, unit)  # 从10%到15%: two figures
+        if value.value_max is not None and m["hi"] and text.endswith(change_from, 0, start):
+            yield from _change(m, start, before, unit)  # 从10%到15%: two figures
             continue
-        yield _Found(m.start(), m.end(), rule, value, unit, approx, shared)
-        if m["num"] is not None and m["before"] is None and m["hi"] is None:
+        shared = approx_words()["after"][m["after"]] if m["after"] else None
+        approx = nearest_approx(before, None, m["after"])
+        yield _Found(start, m.end(), rule, value, unit, approx, shared)
+        if m["num"] is not None and before is None and m["hi"] is None:
             for s, e, numeral in list_items_before(view, m.start("num")):
                 item = parse_number(numeral.replace("−", "-"))
                 if item is not None:
                     yield _Found(s, e, "percent.list_item", Range(item), unit, shared, shared)
 
 
-def _change(m: regex.Match[str], low: Decimal, high: Decimal, unit: PercentUnit) -> Iterator[_Found]:
+def _change(m: regex.Match[str], start: int, before: str | None, unit: PercentUnit) -> Iterator[_Found]:
     """The two ends of 从X到Y as separate figures; the qualifier after Y stays with Y."""
+    low, high = parse_number(m["num"].replace("−", "-")), parse_number(m["hi"].replace("−", "-"))
+    if low is None or high is None:
+        return
     low_end = m.end("u1") if m["u1"] else m.end("num")
-    yield _Found(
-        m.start(), low_end, "percent.sign", Range(low), unit, nearest_approx(m["before"], None, None), None
-    )
+    yield _Found(start, low_end, "percent.sign", Range(low), unit, nearest_approx(before, None, None), None)
     approx = nearest_approx(None, None, m["after"])
     yield _Found(m.start("hi"), m.end(), "percent.sign", Range(high), unit, approx, None)
 

@@ -41,6 +41,7 @@ ZEROS = frozenset("零〇○")
 # One token of a numeral: an Arabic number, a Chinese digit, or a unit character.
 _TOKEN_RE = regex.compile(r"\d+(?:\.\d+)?|\.\d+|[^\d]")
 _THOUSANDS_RE = regex.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_PLAIN_ARABIC_RE = regex.compile(r"\d*\.?\d+")  # compiled once: regex's own cache lookup is slow
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -116,7 +117,7 @@ def parse_number(text: str) -> Decimal | None:
     if not text:
         return None
     text = _THOUSANDS_RE.sub("", text)
-    value = _arabic(text) if regex.fullmatch(r"\d*\.?\d+", text) else None
+    value = _arabic(text) if _PLAIN_ARABIC_RE.fullmatch(text) else None
     if value is None:
         value = _digit_string(text)
     if value is None:
