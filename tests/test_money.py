@@ -115,6 +115,8 @@ NOT_MONEY = [
     "惠及1.2亿农村人口",
     "粮食产量1.3万亿斤",
     "项目总数达1.2万个",
+    "每百元营业收入中的成本下降",
+    "投资者数量达到1.2万。",
 ]
 # fmt: on
 
@@ -127,6 +129,14 @@ def test_not_money(sentence: str) -> None:
 def test_list_sharing_one_unit_gives_one_mention_per_number() -> None:
     money = _only_money("两个项目分别获得补助3、5亿元")
     assert [(m.text, m.value) for m in money] == [("3", Decimal(300000000)), ("5亿元", Decimal(500000000))]
+
+
+def test_change_from_to_is_two_amounts_not_a_range() -> None:
+    money = _only_money("专项资金从500万到800万元")
+    assert [(m.text, m.value, m.value_max) for m in money] == [
+        ("500万", Decimal(5000000), None),
+        ("800万元", Decimal(8000000), None),
+    ]
 
 
 def test_list_marker_is_not_an_item() -> None:

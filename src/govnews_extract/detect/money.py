@@ -106,14 +106,16 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
 
 
 def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
-    for m in _money_re().finditer(view.text):
+    text = view.text
+    for m in _money_re().finditer(text):
         if not split_multiplier(m["num"])[0]:
             continue  # 万元 alone (每万元GDP) is a unit, not an amount
+        before = approx_before(text, m.start())
+        start = m.start() - len(before or "")
         found = _amount(m)
-        if found is None:
-            continue
+        if found is None or text.endswith(tuple(_context("denominator_before")), 0, start):
+            continue  # 每百元营业收入: the base of a rate, not an amount
         multiplier = split_multiplier(m["hi"] or m["num"])[1] + (m["mult"] or "")
-        before = approx_before(view.text, m.start())
         fields = {
             "value": found.value,
             "value_max": found.value_max,
@@ -121,10 +123,24 @@ def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
             "unit": multiplier + m["cur"],
             "approx": nearest_approx(before, m["inside"], m["after"]),
         }
-        rule = "money.range" if found.value_max is not None else "money.currency"
-        yield _candidate(m.start() - len(before or ""), m.end(), rule, fields)
-        if before is None and m["hi"] is None:
-            yield from _list_items(view, m.start("num"), multiplier, fields)
+        if found.value_max is not None and text.endswith(tuple(_context("change_from")), 0, start):
+            yield from _change(m, start, fields)  # 从500万到800万元: two amounts
+        elif found.value_max is not None:
+            yield _candidate(start, m.end(), "money.range", fields)
+        else:
+            yield _candidate(start, m.end(), "money.currency", fields)
+            if before is None:
+                yield from _list_items(view, m.start("num"), multiplier, fields)
+
+
+def _change(m: regex.Match[str], start: int, fields: dict[str, Any]) -> Iterator[Candidate]:
+    """The two ends of 从X到Y as separate amounts; X borrows Y's 万/亿 when it has none."""
+    low_unit = split_multiplier(m["num"])[1] or split_multiplier(m["hi"])[1]
+    low = {**fields, "value_max": None, "unit": low_unit, "approx": None}
+    yield _candidate(start, m.end("num"), "money.currency", low)
+    approx = nearest_approx(None, m["inside"], m["after"])
+    high = {**fields, "value": fields["value_max"], "value_max": None, "approx": approx}
+    yield _candidate(m.start("hi"), m.end(), "money.currency", high)
 
 
 def _list_items(
@@ -152,7 +168,10 @@ def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
         return False  # the clause goes on with something that is not about funds
     preceding = text[max(0, start - _BEFORE_WINDOW) : start]
     cut = max((i for i, ch in enumerate(preceding) if ch in _CLAUSE_END), default=-1)
-    return any(w in preceding[cut + 1 :] for w in _context("funds_before"))
+    clause = preceding[cut + 1 :]
+    for word in _context("not_funds"):
+        clause = clause.replace(word, "|")  # 投资者 names people, not funds
+    return any(w in clause for w in _context("funds_before"))
 
 
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
