@@ -97,7 +97,8 @@ def _amount(m: regex.Match[str]) -> Range | None:
     hi_body, hi_mult = split_multiplier(m["hi"])
     if not low_body or not hi_body:
         return None
-    low = m["num"] if low_mult else m["num"] + hi_mult
+    # 5-8亿元 → 5亿; 1.2万至1.5万亿元 → 1.2万亿: the low end takes what its multiplier lacks.
+    low = m["num"] + hi_mult[len(low_mult) :] if hi_mult.startswith(low_mult) else m["num"]
     return resolve_range(low, m["hi"], _scaled(mult))
 
 
