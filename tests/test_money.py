@@ -119,6 +119,7 @@ NOT_MONEY = [
     "项目总数达1.2万个",
     "每百元营业收入中的成本下降",
     "投资者数量达到1.2万。",
+    "惠及沿线亿万群众",
 ]
 # fmt: on
 
@@ -180,3 +181,10 @@ def test_every_money_mention_of_article_000() -> None:
         assert m.value == Decimal(g.fields["value"]), g.text
         assert m.currency == g.fields.get("currency", "CNY"), g.text
         assert m.approx == g.fields.get("approx"), g.text
+
+
+def test_invariants_on_every_corpus_article() -> None:
+    """Money, percent and multiple mentions keep the invariants on real, messy text."""
+    for path in sorted((corpus_dir() / "articles").glob("*.txt")):
+        text = read_corpus_article(path.stem)
+        check_article(parse(text, doc_id=path.stem, types=["money", "percent", "multiple"]))

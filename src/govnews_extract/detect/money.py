@@ -76,6 +76,7 @@ def _bare_re() -> regex.Pattern[str]:
         (?P<num>{NUMERAL}(?<=[万亿]))                 # 3050万, 百亿: must end in 万/亿
         (?P<inside>余|多)?                            # 4万多亿
         (?P<mult>(?<=[余多])[万亿]+)?
+        (?![万亿\d.])                                # the whole numeral (not 30万 of 30万亿)
         (?!{words_pattern(frozenset(currencies()))})  # with a currency word: see _money_re
         (?P<after>{approx_pattern("after")})?         # 以上 / 左右 …
         """,
