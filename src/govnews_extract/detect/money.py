@@ -110,9 +110,9 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
 def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
     for m in _money_re().finditer(text):
-        if not split_multiplier(m["num"])[0]:
-            continue  # 万元 alone (每万元GDP) is a unit, not an amount
         before = approx_before(text, m.start())
+        if not split_multiplier(m["num"])[0] and before is None:
+            continue  # 万元 alone (每万元GDP) is a unit, not an amount; 近亿元 is one
         start = m.start() - len(before or "")
         found = _amount(m)
         if found is None or text.endswith(tuple(_context("denominator_before")), 0, start):
@@ -179,13 +179,13 @@ def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
     for m in _bare_re().finditer(view.text):
         body, multiplier = split_multiplier(m["num"])
-        if not body or not _in_funding_context(view, m.start(), m.end()):
-            continue
+        before = approx_before(view.text, m.start())
+        if not (body or before) or not _in_funding_context(view, m.start(), m.end()):
+            continue  # 亿 alone is no amount, but 投资近亿 is
         mult = m["mult"] or ""
         found = resolve_range(m["num"], None, _scaled(mult))
         if found is None:
             continue
-        before = approx_before(view.text, m.start())
         fields = {
             "value": found.value,
             "value_max": found.value_max,
