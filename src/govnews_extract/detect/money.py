@@ -73,7 +73,9 @@ def _bare_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         {NOT_AFTER_DIGIT}                             # (a qualifier before: approx_before)
-        (?P<num>{NUMERAL}(?<=[万亿]))                 # 3050万, 百亿: must end in 万/亿
+        (?P<num>{NUMERAL})                            # 3050万, 百亿
+        (?:(?P<sep>{RANGE_SEP})(?P<hi>{NUMERAL}))?    # 3-5亿
+        (?<=[万亿])                                   # must end in 万/亿
         (?P<inside>余|多)?                            # 4万多亿
         (?P<mult>(?<=[余多])[万亿]+)?
         (?![万亿\d.])                                # the whole numeral (not 30万 of 30万亿)
@@ -178,12 +180,12 @@ def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
 
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
     for m in _bare_re().finditer(view.text):
-        body, multiplier = split_multiplier(m["num"])
+        body, multiplier = split_multiplier(m["hi"] or m["num"])
         before = approx_before(view.text, m.start())
         if not (body or before) or not _in_funding_context(view, m.start(), m.end()):
             continue  # 亿 alone is no amount, but 投资近亿 is
         mult = m["mult"] or ""
-        found = resolve_range(m["num"], None, _scaled(mult))
+        found = _amount(m)
         if found is None:
             continue
         fields = {
@@ -193,7 +195,8 @@ def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
             "unit": multiplier + mult,
             "approx": nearest_approx(before, m["inside"], m["after"]),
         }
-        yield _candidate(m.start() - len(before or ""), m.end(), "money.bare_funding", fields)
+        rule = "money.bare_range" if found.value_max is not None else "money.bare_funding"
+        yield _candidate(m.start() - len(before or ""), m.end(), rule, fields)
 
 
 def find_money(view: NormalizedText, context: Context) -> list[Candidate]:
