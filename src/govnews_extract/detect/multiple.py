@@ -33,7 +33,8 @@ def _multiple_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?:                                                 # (qualifier before: approx_before)
-            翻了?(?P<fan>{NUMERAL})番                       # 翻一番, 翻了两番: factor 2**N
+            翻了?(?P<fmid>{approx_pattern("before")})?      # 翻了近一番
+            (?P<fan>{NUMERAL})番                            # 翻一番, 翻了两番: factor 2**N
           | (?P<bare>翻番)                                  # doubling, no number printed
           | (?P<verb>{growth})了?                            # 增长了 …: growth BY N times
             (?P<mid>{approx_pattern("before")})?{NOT_AFTER_DIGIT}
@@ -78,7 +79,7 @@ def find_multiple(view: NormalizedText, context: Context) -> list[Candidate]:
         fields: dict[str, Any] = {
             "value": value,
             "factor": factor,
-            "approx": nearest_approx(m["mid"] or before, inside, m["after"]),
+            "approx": nearest_approx(m["mid"] or m["fmid"] or before, inside, m["after"]),
         }
         start = m.start() - len(before or "")
         found.append(Candidate("multiple", start, m.end(), rule, fields, priority=8))

@@ -71,6 +71,7 @@ def _percent_re() -> regex.Pattern[str]:
           | (?<![{CN_NUMERAL_CHARS}{cheng_before}])                  # not 统一成, 三五成群
             (?P<cheng>[一二两三四五六七八九]{{1,2}}|十)成               # 三成, 六七成
             (?!{words_pattern(_context("cheng_not_after"))})          # not 成立, 成为
+            (?P<ctail>多)?                                            # 三成多
         )
         (?P<after>{approx_pattern("after")})?
         """,
@@ -153,7 +154,7 @@ def _matches(view: NormalizedText) -> Iterator[_Found]:
             yield from _change(m, start, before, unit)  # 从10%到15%: two figures
             continue
         shared = approx_words()["after"][m["after"]] if m["after"] else None
-        approx = nearest_approx(before, None, m["after"])
+        approx = nearest_approx(before, m["ctail"], m["after"])
         yield _Found(start, m.end(), rule, value, unit, approx, shared)
         if m["num"] is not None and before is None and m["hi"] is None:
             for s, e, numeral in list_items_before(view, m.start("num")):
