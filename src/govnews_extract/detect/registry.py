@@ -6,9 +6,10 @@ NOTE: keep in sync with ``models.ALL_TYPES``; a type with no detector yields not
 from __future__ import annotations
 
 from ..models import MentionType
-from . import Detector, money, percent
+from . import Detector, dates, money, percent
 
 DETECTORS: dict[MentionType, Detector] = {
     "money": money.find_money,
     "percent": percent.find_percent,
+    "date": dates.find_dates,
 }
