@@ -50,6 +50,7 @@ _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _AR_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _CN_DAY = r"(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _DASH = r"[-—–～~至到]"
+_LIST_MARKS = "和、与及"
 _MONTH_PART = r"(?P<mpart>份|底|末|初|上旬|中旬|下旬)?"
 # A quarter or a half: 一季度, 第二季度, 首季, 前三季度, 上半年 (+ 末).
 _QUARTER = r"""
@@ -64,6 +65,9 @@ _SINCE = r"(?:以来|至今|起(?![草来步点源飞诉]))?"
 _SINCE_RE = regex.compile(_SINCE)
 # A character before a relative word that makes it part of another word (过去年, 以上年龄).
 _BLOCKED_BEFORE = {"去年": "过", "上年": "以", "前年": "提年", "年初": "年每", "年末": "年每", "年底": "年每"}
+# Words around a year that make it a goal (到2020年, 提出2020年…, 2020年前).
+_TARGET_BEFORE_RE = regex.compile(r"(?:到|面向|提出|力争|预计)$")
+_TARGET_AFTER = ("前",)
 # Words right before a date that make it the base of a comparison (比上年, 较去年同期).
 _COMPARISON_RE = regex.compile(r"(?:比|较|与|同|和|跟|相比|对比)$")
 # Clause ends: a year named in an earlier clause does not reach 全年 (是2010年的2.2倍，全年…).
@@ -100,7 +104,7 @@ def _start_re() -> regex.Pattern[str]:
         (?<!\d[-—–～~])                                   # not the end of 2000—2010年
         (?P<year>{_AR_YEAR}|{_CN_YEAR})年
             (?!不变价|价格|[-—–～~]\d)                      # price bases, year ranges
-      | (?P<listed>{_AR_YEAR})(?=[和、与及]{_AR_YEAR}年)     # 2015 in 2015和2016年
+      | (?P<listed>{_AR_YEAR})(?=[{_LIST_MARKS}]{_AR_YEAR}年)     # 2015 in 2015和2016年
       | (?P<head>{heads})                                 # 去年, 上年: take a tail
       | (?P<word>{words})                                 # 全年, 过去一年
       | (?<![\d.])(?P<ago>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})年前   # 五年前
@@ -155,6 +159,8 @@ class Reading:
     period: Period = Period()
     same_period: bool = False  # 同期: a comparison base
     comparison: bool = False  # printed after 比/较/与
+    target: bool = False  # 到2020年, 2020年前: a goal, not what the text is about
+    since: bool = False  # 2010年以来, 去年至今: a period that runs to now
 
 
 def _period(m: regex.Match[str]) -> Period:
@@ -207,7 +213,13 @@ def _reading(m: regex.Match[str], view: str) -> Reading:
         reading = Reading(start, end, "date.ago", ago=small_of(m["ago"]))
     else:
         reading = Reading(start, _since_end(view, end), "date.yearless", period=_period(m))
-    return replace(reading, comparison=_is_comparison(view, start, reading.end))
+    return replace(
+        reading,
+        comparison=_is_comparison(view, start, reading.end),
+        target=_TARGET_BEFORE_RE.search(view, max(0, start - 2), start) is not None
+        or view.startswith(_TARGET_AFTER, reading.end),
+        since=view[start : reading.end].endswith(("以来", "至今")),
+    )
 
 
 def read_dates(view: str) -> list[Reading]:
@@ -219,9 +231,25 @@ def read_dates(view: str) -> list[Reading]:
         if surface and _blocked(view, m.start(), surface):
             pos = m.start() + 1
             continue
-        readings.append(_reading(m, view))
-        pos = readings[-1].end
+        reading = _reading(m, view)
+        if readings and _listed_with(readings[-1], reading, view):  # 2015和2016年同期: both bases
+            readings[-1] = replace(
+                readings[-1],
+                same_period=reading.same_period,
+                comparison=readings[-1].comparison or reading.comparison,
+            )
+        readings.append(reading)
+        pos = reading.end
     return readings
+
+
+def _listed_with(first: Reading, second: Reading, view: str) -> bool:
+    """Whether ``first`` is a bare year listed before ``second`` (2015 in 2015和2016年)."""
+    return (
+        first.end + 1 == second.start
+        and view[first.end] in _LIST_MARKS
+        and not view[first.start : first.end].endswith("年")
+    )
 
 
 @dataclass(slots=True)
@@ -250,8 +278,8 @@ def _local(scope: _Scope, view: str, start: int, sentence: int) -> _Local:
 
 
 def _is_topic(r: Reading) -> bool:
-    """Whether a date sets the year that follows; comparison bases (比上年) do not."""
-    if r.comparison or r.same_period:
+    """Whether a date sets the year that follows; comparison bases (比上年) and goals do not."""
+    if r.comparison or r.same_period or r.target:
         return False
     return not (r.word is not None and r.word.anchor == "reported" and r.word.offset < 0)
 
@@ -307,6 +335,11 @@ def _is_relative(r: Reading) -> bool:
 
 
 def _named_years(readings: list[Reading]) -> list[int]:
+    """Years printed in the text, goals (到2020年) aside."""
+    return [r.year for r in readings if r.year is not None and not r.target]
+
+
+def _topic_years(readings: list[Reading]) -> list[int]:
     """Years the text is about: printed, not a comparison base, not a single day (a dateline)."""
     return [r.year for r in readings if r.year is not None and r.period.day is None and not r.comparison]
 
@@ -314,8 +347,10 @@ def _named_years(readings: list[Reading]) -> list[int]:
 def find_dates(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every date and period, with values resolved in reading order."""
     readings = read_dates(view.text)
-    named = _named_years(readings) + _named_years(read_dates(context.title or ""))
-    refs = reference_years(context.published, named)
+    title = read_dates(context.title or "")
+    refs = reference_years(
+        context.published, _topic_years(readings) + _topic_years(title), _named_years(readings)
+    )
     published_month = context.published.month if context.published else None
     starts = sentence_starts(view.text)
     scope = _Scope()
@@ -336,6 +371,8 @@ def _follow(scope: _Scope, r: Reading, year: int | None, refs: References, sente
     """Move the running year on past ``r`` when it names what the text is about."""
     if r.period.month is not None:
         scope.month = r.period.month
+    if r.since and refs.reported is not None:  # after 2010年以来 the text is back in its own year
+        year = max(year, refs.reported) if year is not None else refs.reported
     if year is None or not _is_topic(r) or (refs.now is not None and year > refs.now):
         return
     scope.year, scope.sentence, scope.end = year, sentence, r.end

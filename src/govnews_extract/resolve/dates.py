@@ -110,30 +110,30 @@ class References:
     known: bool
 
 
-def reference_years(published: dt.date | None, years: Iterable[int]) -> References:
+def reference_years(published: dt.date | None, topics: Iterable[int], named: Iterable[int]) -> References:
     """``now`` and ``reported`` from the publication date and the years the text names.
 
-    A report published early in a year that names the previous year at least as often as
-    the current one reviews the previous year (a March work report on last year, a
-    statistical bulletin).  Without a publication date, the year the text names most
-    often (the later one on a tie) stands in for both.
+    ``topics`` are the years the text is about (not comparison bases, not targets);
+    ``named`` are all the past and present years it prints (comparison bases too).
+    A report published early in a year whose topic is the previous year at least as
+    often as the current one reviews the previous year (a March work report, a
+    statistical bulletin).  Without a publication date, the latest year the text names
+    stands in for both: news speaks of its own year and compares it with earlier ones.
 
-    >>> reference_years(dt.date(2010, 3, 5), [2009, 2009, 2020])
+    >>> reference_years(dt.date(2010, 3, 5), [2009, 2009], [2009, 2009, 2008])
     References(now=2010, reported=2009, known=True)
-    >>> reference_years(dt.date(2016, 11, 24), [2015, 2015, 2013])
+    >>> reference_years(dt.date(2016, 11, 24), [2015, 2015], [2015, 2015, 2013])
     References(now=2016, reported=2016, known=True)
-    >>> reference_years(None, [2020, 2019, 2019, 2020])
-    References(now=2020, reported=2020, known=False)
-    >>> reference_years(None, [])
+    >>> reference_years(None, [2015], [2015, 2016, 2017])
+    References(now=2017, reported=2017, known=False)
+    >>> reference_years(None, [], [])
     References(now=None, reported=None, known=False)
     """
-    counts = Counter(years)
     if published is not None:
+        counts = Counter(topics)
         now = published.year
         before = counts[now - 1]
         reviews = published.month <= REVIEW_MONTHS and before > 0 and before >= counts[now]
         return References(now, now - 1 if reviews else now, True)
-    if not counts:
-        return References(None, None, False)
-    best = max(counts, key=lambda year: (counts[year], year))
-    return References(best, best, False)
+    latest = max(named, default=None)
+    return References(latest, latest, False)
