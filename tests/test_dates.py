@@ -4,6 +4,8 @@ import datetime as dt
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govnews_extract import parse
 from govnews_extract.detect.dates import date_words
@@ -225,3 +227,17 @@ def test_work_report_2010_reviews_2009() -> None:
     assert by_text["去年"] == {"2009"}
     assert by_text["全年"] == {"2009"}
     assert published == dt.date(2010, 3, 5)
+
+
+_DATEISH = (
+    "0123456789年月日号度初底末季上下半前全去今明本过的一二三四五六七八九十〇○以来至今起同期比较—-，。 \n"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_DATEISH, max_size=40), st.sampled_from([None, "2020-01-31", "2016-12-31"]))
+def test_dates_never_raise_and_keep_invariants(text: str, published: str | None) -> None:
+    article = parse(text, published=published, types=["date"])
+    check_article(article)
+    for d in article.dates:
+        assert d.value is None or d.value[:4].isdigit()

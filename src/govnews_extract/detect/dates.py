@@ -1,11 +1,9 @@
 """Dates and periods: explicit (2020年5月29日, 2019年初, 2020年1-11月), year-less (5月29日,
 一季度, 全年) and relative (去年, 上年同期, 今年以来, 过去一年).
 
-The detector reads the text in order, as a reader does: a year-less date takes the year
-the text is talking about at that point (the last year named in the same sentence, or
-the year of the text so far); 上年 is the year before the one reported on; 去年 is the
-year before publication.  What a relative word hangs on is data
-(``data/lexicons/date_words.tsv``); the arithmetic is in :mod:`govnews_extract.resolve.dates`.
+This module finds the spans and reads what is printed (a :class:`Reading` each); what a
+relative word hangs on is data (``data/lexicons/date_words.tsv``), and the values are
+worked out in reading order by :func:`govnews_extract.resolve.dates.resolve_dates`.
 
 Not dates (ANNOTATION.md): periods of several years (近三年, 五年来, 2000—2010年),
 anniversaries (70周年), durations (3个月), plan names (十三五).
@@ -21,8 +19,10 @@ anniversaries (70周年), durations (3个月), plan names (十三五).
 
 from __future__ import annotations
 
+import bisect
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import cast
 
 import regex
 
@@ -31,11 +31,11 @@ from ..errors import DataFileError
 from ..normalize import NormalizedText
 from ..resolve.dates import (
     ANCHORS,
-    References,
-    iso,
-    period,
-    reference_years,
-    shift_month,
+    Anchor,
+    DateWord,
+    Period,
+    Reading,
+    resolve_dates,
     small_of,
     year_of,
 )
@@ -71,17 +71,7 @@ _TARGET_AFTER = ("前",)
 # Words right before a date that make it the base of a comparison (比上年, 较去年同期).
 _COMPARISON_RE = regex.compile(r"(?:比|较|与|同|和|跟|相比|对比)$")
 # Clause ends: a year named in an earlier clause does not reach 全年 (是2010年的2.2倍，全年…).
-_CLAUSE_END_RE = regex.compile(r"[，,：:]")
-
-
-@dataclass(frozen=True, slots=True)
-class DateWord:
-    """One row of ``date_words.tsv``: a relative word and what it hangs on."""
-
-    surface: str
-    head: bool
-    anchor: str
-    offset: int
+_CLAUSE_END_RE = regex.compile(r"[，,：:。！？；!?;\n]")
 
 
 @functools.cache
@@ -91,7 +81,7 @@ def date_words() -> dict[str, DateWord]:
     for no, (surface, role, anchor, offset) in enumerate(load_table("lexicons/date_words.tsv", 4), 1):
         if role not in ("head", "word") or anchor not in ANCHORS:
             raise DataFileError("lexicons/date_words.tsv", no, f"bad role or anchor in {surface!r}")
-        words[surface] = DateWord(surface, role == "head", anchor, int(offset))
+        words[surface] = DateWord(surface, role == "head", cast(Anchor, anchor), int(offset))
     return words
 
 
@@ -103,7 +93,7 @@ def _start_re() -> regex.Pattern[str]:
         rf"""
         (?<!\d[-—–～~])                                   # not the end of 2000—2010年
         (?P<year>{_AR_YEAR}|{_CN_YEAR})年
-            (?!不变价|价格|[-—–～~]\d)                      # price bases, year ranges
+            (?!不变价|价格|代|[-—–～~]\d)                   # price bases, decades, ranges
       | (?P<listed>{_AR_YEAR})(?=[{_LIST_MARKS}]{_AR_YEAR}年)     # 2015 in 2015和2016年
       | (?P<head>{heads})                                 # 去年, 上年: take a tail
       | (?P<word>{words})                                 # 全年, 过去一年
@@ -133,34 +123,6 @@ def _tail_re() -> regex.Pattern[str]:
         """,
         regex.VERBOSE,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """The part of a year a date names: a month (range), a day, a quarter or a half."""
-
-    month: int | None = None
-    month_max: int | None = None
-    day: int | None = None
-    part: str | None = None  # Q1 … Q4, H1, H2
-    part_max: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One date as printed, before its year is known."""
-
-    start: int
-    end: int
-    rule: str
-    year: int | None = None  # printed year
-    word: DateWord | None = None  # relative word
-    ago: int | None = None  # N in N年前
-    period: Period = Period()
-    same_period: bool = False  # 同期: a comparison base
-    comparison: bool = False  # printed after 比/较/与
-    target: bool = False  # 到2020年, 2020年前: a goal, not what the text is about
-    since: bool = False  # 2010年以来, 去年至今: a period that runs to now
 
 
 def _period(m: regex.Match[str]) -> Period:
@@ -225,13 +187,19 @@ def _reading(m: regex.Match[str], view: str) -> Reading:
 def read_dates(view: str) -> list[Reading]:
     """Every date expression in the view, in order, with what is printed of it."""
     readings: list[Reading] = []
+    sentences = sentence_starts(view)
+    clauses = [m.end() for m in _CLAUSE_END_RE.finditer(view)]
     pos = 0
     while (m := _start_re().search(view, pos)) is not None:
         surface = m["head"] or m["word"]
         if surface and _blocked(view, m.start(), surface):
             pos = m.start() + 1
             continue
-        reading = _reading(m, view)
+        reading = replace(
+            _reading(m, view),
+            sentence=sentence_index(sentences, m.start()),
+            clause=bisect.bisect_right(clauses, m.start()),
+        )
         if readings and _listed_with(readings[-1], reading, view):  # 2015和2016年同期: both bases
             readings[-1] = replace(
                 readings[-1],
@@ -252,127 +220,12 @@ def _listed_with(first: Reading, second: Reading, view: str) -> bool:
     )
 
 
-@dataclass(slots=True)
-class _Scope:
-    """What the text is talking about so far: the running year and month."""
-
-    year: int | None = None
-    month: int | None = None
-    sentence: int = -1  # the sentence in which ``year`` was last named
-    end: int = 0  # where it was last named
-
-
-@dataclass(frozen=True, slots=True)
-class _Local:
-    """The running year when it was named in the same sentence / the same clause."""
-
-    sentence: int | None
-    clause: int | None
-
-
-def _local(scope: _Scope, view: str, start: int, sentence: int) -> _Local:
-    if scope.year is None or scope.sentence != sentence:
-        return _Local(None, None)
-    same_clause = _CLAUSE_END_RE.search(view, scope.end, start) is None
-    return _Local(scope.year, scope.year if same_clause else None)
-
-
-def _is_topic(r: Reading) -> bool:
-    """Whether a date sets the year that follows; comparison bases (比上年) and goals do not."""
-    if r.comparison or r.same_period or r.target:
-        return False
-    return not (r.word is not None and r.word.anchor == "reported" and r.word.offset < 0)
-
-
-def _year(r: Reading, refs: References, scope: _Scope, near: _Local) -> tuple[int | None, bool]:
-    """The year ``r`` falls in, and whether it may be reported (not just an estimate)."""
-    local = near.sentence
-    if r.year is not None:
-        return r.year, True
-    if r.word is not None:
-        word = r.word
-        if word.anchor == "now" and not r.comparison:
-            base = refs.now
-            return (base + word.offset if base is not None else None), refs.known
-        if word.anchor in ("now", "reported"):  # a comparison base is the year before the report's
-            base = local if word.anchor == "reported" and local is not None else refs.reported
-            return (base + word.offset if base is not None else None), refs.known or base == local
-        if word.anchor == "context":  # 全年: the year of this clause, else the report's
-            year = _first(near.clause, refs.reported, scope.year)
-            return year, year is not None
-        return refs.now, refs.known  # now_month
-    if r.ago is not None:
-        return (refs.reported - r.ago if refs.reported is not None else None), refs.known
-    year = _first(local, scope.year, refs.reported)
-    return year, year is not None
-
-
-def _first(*years: int | None) -> int | None:
-    return next((y for y in years if y is not None), None)
-
-
-def _values(r: Reading, year: int | None, published_month: int | None) -> tuple[str | None, str | None]:
-    """``value`` and ``value_max`` of a date in ``year``."""
-    if year is None:
-        return None, None
-    if r.word is not None and r.word.anchor == "now_month":
-        if published_month is None:
-            return None, None
-        y, m = shift_month(year, published_month, r.word.offset)
-        return iso(y, m), None
-    p = r.period
-    if p.part is not None:
-        return period(year, p.part), (period(year, p.part_max) if p.part_max else None)
-    if p.month is not None:
-        return iso(year, p.month, p.day), (iso(year, p.month_max) if p.month_max else None)
-    if p.day is not None:  # a day with no month in hand
-        return None, None
-    return iso(year), None
-
-
-def _is_relative(r: Reading) -> bool:
-    return r.year is None and (r.word is not None or r.ago is not None or r.period.part is not None)
-
-
-def _named_years(readings: list[Reading]) -> list[int]:
-    """Years printed in the text, goals (到2020年) aside."""
-    return [r.year for r in readings if r.year is not None and not r.target]
-
-
-def _topic_years(readings: list[Reading]) -> list[int]:
-    """Years the text is about: printed, not a comparison base, not a single day (a dateline)."""
-    return [r.year for r in readings if r.year is not None and r.period.day is None and not r.comparison]
-
-
 def find_dates(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every date and period, with values resolved in reading order."""
     readings = read_dates(view.text)
     title = read_dates(context.title or "")
-    refs = reference_years(
-        context.published, _topic_years(readings) + _topic_years(title), _named_years(readings)
-    )
-    published_month = context.published.month if context.published else None
-    starts = sentence_starts(view.text)
-    scope = _Scope()
     found = []
-    for r in readings:
-        sentence = sentence_index(starts, r.start)
-        if r.period.day is not None and r.period.month is None:  # 21日召开: the month in hand
-            r = replace(r, period=replace(r.period, month=scope.month))
-        year, reportable = _year(r, refs, scope, _local(scope, view.text, r.start, sentence))
-        value, value_max = _values(r, year if reportable else None, published_month)
-        fields = {"value": value, "value_max": value_max, "relative": _is_relative(r)}
+    for r, res in zip(readings, resolve_dates(readings, context.published, title), strict=True):
+        fields = {"value": res.value, "value_max": res.value_max, "relative": res.relative}
         found.append(Candidate("date", r.start, r.end, r.rule, fields, priority=6))
-        _follow(scope, r, year, refs, sentence)
     return found
-
-
-def _follow(scope: _Scope, r: Reading, year: int | None, refs: References, sentence: int) -> None:
-    """Move the running year on past ``r`` when it names what the text is about."""
-    if r.period.month is not None:
-        scope.month = r.period.month
-    if r.since and refs.reported is not None:  # after 2010年以来 the text is back in its own year
-        year = max(year, refs.reported) if year is not None else refs.reported
-    if year is None or not _is_topic(r) or (refs.now is not None and year > refs.now):
-        return
-    scope.year, scope.sentence, scope.end = year, sentence, r.end
