@@ -44,7 +44,8 @@ from . import Candidate, Context
 from ._common import _alternation
 
 _AR_YEAR = r"(?<![\d.])(?:1[89]|20)\d{2}(?!\d)"
-_CN_YEAR = r"(?<![零〇○一二三四五六七八九十])[一二][零〇○一二三四五六七八九]{3}"
+_CN_DIGITS = "零〇○一二三四五六七八九十两"
+_CN_YEAR = rf"(?<![{_CN_DIGITS}])[一二][零〇○一二三四五六七八九]{{3}}"
 _AR_MONTH = r"(?:1[0-2]|0?[1-9])"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
 _AR_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
@@ -54,7 +55,7 @@ _LIST_MARKS = "和、与及"
 _MONTH_PART = r"(?P<mpart>份|底|末|初|上旬|中旬|下旬)?"
 # A quarter or a half: 一季度, 第二季度, 首季, 前三季度, 上半年 (+ 末).
 _QUARTER = r"""
-    (?: 前(?P<qto>[二三])季度
+    (?: (?:前|(?P<qfrom>[一二三1-3])[至到-])(?P<qto>[二三四2-4])季度    # 前三季度, 一至三季度
       | 第?(?P<qn>[一二三四1-4])季度
       | (?P<qfirst>首季)(?!度)
       | (?P<half>[上下])半年
@@ -63,8 +64,10 @@ _QUARTER = r"""
 # 以来 / 至今 / 起 close a period that runs to now (2010年以来, 去年至今, 今年起).
 _SINCE = r"(?:以来|至今|起(?![草来步点源飞诉]))?"
 _SINCE_RE = regex.compile(_SINCE)
-# A character before a relative word that makes it part of another word (过去年, 以上年龄).
+# A character before / after a relative word that makes it part of another word
+# (过去年, 以上年龄, 同年龄).
 _BLOCKED_BEFORE = {"去年": "过", "上年": "以", "前年": "提年", "年初": "年每", "年末": "年每", "年底": "年每"}
+_BLOCKED_AFTER = {"上年": "纪龄级", "同年": "纪龄级代"}
 # Words around a year that make it a goal (到2020年, 提出2020年…, 2020年前).
 _TARGET_BEFORE_RE = regex.compile(r"(?:到|面向|提出|力争|预计)$")
 _TARGET_AFTER = ("前",)
@@ -101,6 +104,9 @@ def _start_re() -> regex.Pattern[str]:
       | {_QUARTER}
       | (?<![\d.年月])(?P<m1>{_AR_MONTH})(?:{_DASH}(?P<m2>{_AR_MONTH}))?月
             (?:(?P<d>{_AR_DAY})[日号])?{_MONTH_PART}     # 5月29日, 1-11月, 2月底
+      | (?<![\d.年月{_CN_DIGITS}])(?P<m1>{_CN_MONTH})月                # 三月初, 五月二十九日
+            (?=份|底|末|初|上旬|中旬|下旬|{_CN_DAY}日)
+            (?:(?P<d>{_CN_DAY})日)?{_MONTH_PART}
       | (?<![\d.月日])(?P<d>{_AR_DAY})日(?=[召举电发印起上下晚在，,])   # 21日召开
         """,
         regex.VERBOSE,
@@ -129,7 +135,7 @@ def _period(m: regex.Match[str]) -> Period:
     """Month, day and quarter of a match of the start or the tail pattern."""
     month, day = small_of(m["m1"]), small_of(m["d"])
     if m["qto"]:
-        return Period(part="Q1", part_max=f"Q{small_of(m['qto'])}")
+        return Period(part=f"Q{small_of(m['qfrom']) or 1}", part_max=f"Q{small_of(m['qto'])}")
     if m["qn"] or m["qfirst"]:
         return Period(part=f"Q{small_of(m['qn']) if m['qn'] else 1}")
     if m["half"]:
@@ -151,8 +157,10 @@ def _since_end(view: str, end: int) -> int:
 
 
 def _blocked(view: str, start: int, surface: str) -> bool:
-    before = _BLOCKED_BEFORE.get(surface, "")
-    return start > 0 and view[start - 1] in before
+    end = start + len(surface)
+    if start > 0 and view[start - 1] in _BLOCKED_BEFORE.get(surface, ""):
+        return True
+    return end < len(view) and view[end] in _BLOCKED_AFTER.get(surface, "")
 
 
 def _is_comparison(view: str, start: int, end: int) -> bool:

@@ -26,8 +26,8 @@ from .numerals import parse_number
 
 # What a relative word is anchored to (data/lexicons/date_words.tsv).
 # NOTE: keep in sync with the anchor column of date_words.tsv.
-Anchor = Literal["now", "reported", "context", "now_month"]
-ANCHORS: frozenset[str] = frozenset({"now", "reported", "context", "now_month"})
+Anchor = Literal["now", "reported", "context", "running", "now_month"]
+ANCHORS: frozenset[str] = frozenset({"now", "reported", "context", "running", "now_month"})
 
 # Years a government text plausibly names; 5000年 (history) and 1000 are not dates.
 FIRST_YEAR, LAST_YEAR = 1800, 2099
@@ -258,6 +258,9 @@ def _year(r: Reading, refs: References, scope: _Scope) -> tuple[int | None, bool
         if word.anchor == "context":  # 全年: the year of this clause, else the report's
             clause = scope.year if scope.clause == r.clause and local is not None else None
             year = _first(clause, refs.reported, scope.year)
+            return year, year is not None
+        if word.anchor == "running":  # 同年: the year just named
+            year = _first(scope.year, refs.reported)
             return year, year is not None
         return refs.now, refs.known  # now_month
     if r.ago is not None:
