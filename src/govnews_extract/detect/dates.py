@@ -53,6 +53,8 @@ _CN_DAY = r"(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七
 _DASH = r"[-—–～~至到]"
 _LIST_MARKS = "和、与及"
 _MONTH_PART = r"(?P<mpart>份|底|末|初|上旬|中旬|下旬)?"
+# The end of a range of days: 5月29日至6月1日, 29日-31日.
+_DAY_RANGE = rf"(?:{_DASH}(?:(?P<m3>{_AR_MONTH})月)?(?P<d2>{_AR_DAY})[日号])?"
 # A quarter or a half: 一季度, 第二季度, 首季, 前三季度, 上半年 (+ 末).
 _QUARTER = r"""
     (?: (?:前|(?P<qfrom>[一二三1-3])[至到-])(?P<qto>[二三四2-4])季度    # 前三季度, 一至三季度
@@ -103,7 +105,7 @@ def _start_re() -> regex.Pattern[str]:
       | (?<![\d.])(?P<ago>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})年前   # 五年前
       | {_QUARTER}
       | (?<![\d.年月])(?P<m1>{_AR_MONTH})(?:{_DASH}(?P<m2>{_AR_MONTH}))?月
-            (?:(?P<d>{_AR_DAY})[日号])?{_MONTH_PART}     # 5月29日, 1-11月, 2月底
+            (?:(?P<d>{_AR_DAY})[日号]{_DAY_RANGE})?{_MONTH_PART}   # 5月29日, 1-11月, 2月底
       | (?<![\d.年月{_CN_DIGITS}])(?P<m1>{_CN_MONTH})月                # 三月初, 五月二十九日
             (?=份|底|末|初|上旬|中旬|下旬|{_CN_DAY}日)
             (?:(?P<d>{_CN_DAY})日)?{_MONTH_PART}
@@ -121,7 +123,7 @@ def _tail_re() -> regex.Pattern[str]:
         rf"""
         (?:
             (?P<m1>{month})(?:{_DASH}(?P<m2>{month}))?月
-            (?:(?P<d>{_AR_DAY}|{_CN_DAY})[日号])?{_MONTH_PART}
+            (?:(?P<d>{_AR_DAY}|{_CN_DAY})[日号]{_DAY_RANGE})?{_MONTH_PART}
           | {_QUARTER}
           | (?P<part>年?(?:度|初|底|末)|全年|同期)
         )?
@@ -140,6 +142,8 @@ def _period(m: regex.Match[str]) -> Period:
         return Period(part=f"Q{small_of(m['qn']) if m['qn'] else 1}")
     if m["half"]:
         return Period(part="H1" if m["half"] == "上" else "H2")
+    if m["d2"]:
+        return Period(month=month, month_max=small_of(m["m3"]) or month, day=day, day_max=small_of(m["d2"]))
     return Period(month=month, month_max=small_of(m["m2"]), day=day)
 
 

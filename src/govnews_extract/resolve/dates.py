@@ -155,11 +155,12 @@ class DateWord:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """The part of a year a date names: a month (range), a day, a quarter or a half."""
+    """The part of a year a date names: a month or day (or a range of them), a quarter, a half."""
 
     month: int | None = None
     month_max: int | None = None
     day: int | None = None
+    day_max: int | None = None
     part: str | None = None  # Q1 … Q4, H1, H2
     part_max: str | None = None
 
@@ -290,7 +291,7 @@ def _values(r: Reading, year: int | None, published_month: int | None) -> tuple[
     if p.part is not None:
         return period(year, p.part), (period(year, p.part_max) if p.part_max else None)
     if p.month is not None:
-        return iso(year, p.month, p.day), (iso(year, p.month_max) if p.month_max else None)
+        return iso(year, p.month, p.day), (iso(year, p.month_max, p.day_max) if p.month_max else None)
     if p.day is not None:  # a day with no month in hand
         return None, None
     return iso(year), None
