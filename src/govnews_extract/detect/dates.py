@@ -75,6 +75,8 @@ _TARGET_BEFORE_RE = regex.compile(r"(?:到|面向|提出|力争|预计)$")
 _TARGET_AFTER = ("前",)
 # Words right before a date that make it the base of a comparison (比上年, 较去年同期).
 _COMPARISON_RE = regex.compile(r"(?:比|较|与|同|和|跟|相比|对比)$")
+# A document title: years in it are part of a name, not dates (ANNOTATION.md).
+_TITLE_RE = regex.compile(r"《[^《》\n]{1,80}》")
 # Clause ends: a year named in an earlier clause does not reach 全年 (是2010年的2.2倍，全年…).
 _CLAUSE_END_RE = regex.compile(r"[，,：:。！？；!?;\n]")
 
@@ -201,11 +203,15 @@ def read_dates(view: str) -> list[Reading]:
     readings: list[Reading] = []
     sentences = sentence_starts(view)
     clauses = [m.end() for m in _CLAUSE_END_RE.finditer(view)]
+    titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(view)]
     pos = 0
     while (m := _start_re().search(view, pos)) is not None:
         surface = m["head"] or m["word"]
         if surface and _blocked(view, m.start(), surface):
             pos = m.start() + 1
+            continue
+        if any(s < m.start() < e for s, e in titles):  # 《2020年科技工作要点》 is a name
+            pos = m.end()
             continue
         reading = replace(
             _reading(m, view),
