@@ -1,0 +1,249 @@
+"""Dates and periods: explicit (2020年5月29日, 2019年初, 2020年1-11月), year-less (5月29日,
+一季度, 全年) and relative (去年, 上年同期, 今年以来, 过去一年).
+
+This module finds the spans and reads what is printed (a :class:`Reading` each); what a
+relative word hangs on is data (``data/lexicons/date_words.tsv``), and the values are
+worked out in reading order by :func:`govnews_extract.resolve.dates.resolve_dates`.
+
+Not dates (ANNOTATION.md): periods of several years (近三年, 五年来, 2000—2010年),
+anniversaries (70周年), durations (3个月), plan names (十三五).
+
+>>> import datetime as dt
+>>> from govnews_extract.normalize import normalize
+>>> from govnews_extract.detect import Context
+>>> view = normalize("2009年粮食产量比上年增长2%。今年以来，5月29日召开大会")
+>>> found = find_dates(view, Context(published=dt.date(2010, 6, 1)))
+>>> [(c.fields["value"], c.fields["relative"]) for c in found]
+[('2009', False), ('2008', True), ('2010', True), ('2010-05-29', False)]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import replace
+from typing import cast
+
+import regex
+
+from .._data import load_table
+from ..errors import DataFileError
+from ..normalize import NormalizedText
+from ..resolve.dates import (
+    ANCHORS,
+    Anchor,
+    DateWord,
+    Period,
+    Reading,
+    resolve_dates,
+    small_of,
+    year_of,
+)
+from ..sentences import sentence_index, sentence_starts
+from . import Candidate, Context
+from ._common import _alternation
+
+_AR_YEAR = r"(?<![\d.])(?:1[89]|20)\d{2}(?!\d)"
+_CN_DIGITS = "零〇○一二三四五六七八九十两"
+_CN_YEAR = rf"(?<![{_CN_DIGITS}])[一二][零〇○一二三四五六七八九]{{3}}"
+_AR_MONTH = r"(?:1[0-2]|0?[1-9])"
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九])"
+_AR_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_CN_DAY = r"(?:[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DASH = r"[-—–～~至到]"
+_LIST_MARKS = "和、与及"
+_MONTH_PART = r"(?P<mpart>份|底|末|初|上旬|中旬|下旬)?"
+# The end of a range of days: 5月29日至6月1日, 29日-31日.
+_DAY_RANGE = rf"(?:{_DASH}(?:(?P<m3>{_AR_MONTH})月)?(?P<d2>{_AR_DAY})[日号])?"
+# A quarter or a half: 一季度, 第二季度, 首季, 前三季度, 上半年 (+ 末).
+_QUARTER = r"""
+    (?: (?:前|(?P<qfrom>[一二三1-3])[至到-])(?P<qto>[二三四2-4])季度    # 前三季度, 一至三季度
+      | 第?(?P<qn>[一二三四1-4])季度
+      | (?P<qfirst>首季)(?!度)
+      | (?P<half>[上下])半年
+    )末?
+"""
+# 以来 / 至今 / 起 close a period that runs to now (2010年以来, 去年至今, 今年起).
+_SINCE = r"(?:以来|至今|起(?![草来步点源飞诉]))?"
+_SINCE_RE = regex.compile(_SINCE)
+# A character before / after a relative word that makes it part of another word
+# (过去年, 以上年龄, 同年龄).
+_BLOCKED_BEFORE = {"去年": "过", "上年": "以", "前年": "提年", "年初": "年每", "年末": "年每", "年底": "年每"}
+_BLOCKED_AFTER = {"上年": "纪龄级", "同年": "纪龄级代"}
+# Words around a year that make it a goal (到2020年, 提出2020年…, 2020年前).
+_TARGET_BEFORE_RE = regex.compile(r"(?:到|面向|提出|力争|预计)$")
+_TARGET_AFTER = ("前",)
+# Words right before a date that make it the base of a comparison (比上年, 较去年同期).
+_COMPARISON_RE = regex.compile(r"(?:比|较|与|同|和|跟|相比|对比)$")
+# A document title: years in it are part of a name, not dates (ANNOTATION.md).
+_TITLE_RE = regex.compile(r"《[^《》\n]{1,80}》")
+# Clause ends: a year named in an earlier clause does not reach 全年 (是2010年的2.2倍，全年…).
+_CLAUSE_END_RE = regex.compile(r"[，,：:。！？；!?;\n]")
+
+
+@functools.cache
+def date_words() -> dict[str, DateWord]:
+    """The relative date words by surface."""
+    words = {}
+    for no, (surface, role, anchor, offset) in enumerate(load_table("lexicons/date_words.tsv", 4), 1):
+        if role not in ("head", "word") or anchor not in ANCHORS:
+            raise DataFileError("lexicons/date_words.tsv", no, f"bad role or anchor in {surface!r}")
+        words[surface] = DateWord(surface, role == "head", cast(Anchor, anchor), int(offset))
+    return words
+
+
+@functools.cache
+def _start_re() -> regex.Pattern[str]:
+    heads = _alternation([w.surface for w in date_words().values() if w.head])
+    words = _alternation([w.surface for w in date_words().values() if not w.head])
+    return regex.compile(
+        rf"""
+        (?<!\d[-—–～~])                                   # not the end of 2000—2010年
+        (?P<year>{_AR_YEAR}|{_CN_YEAR})年
+            (?!不变价|价格|代|[-—–～~]\d)                   # price bases, decades, ranges
+      | (?P<listed>{_AR_YEAR})(?=[{_LIST_MARKS}]{_AR_YEAR}年)     # 2015 in 2015和2016年
+      | (?P<head>{heads})                                 # 去年, 上年: take a tail
+      | (?P<word>{words})                                 # 全年, 过去一年
+      | (?<![\d.])(?P<ago>\d{{1,2}}|[一二两三四五六七八九十]{{1,2}})年前   # 五年前
+      | {_QUARTER}
+      | (?<![\d.年月])(?P<m1>{_AR_MONTH})(?:{_DASH}(?P<m2>{_AR_MONTH}))?月
+            (?:(?P<d>{_AR_DAY})[日号]{_DAY_RANGE})?{_MONTH_PART}   # 5月29日, 1-11月, 2月底
+      | (?<![\d.年月{_CN_DIGITS}])(?P<m1>{_CN_MONTH})月                # 三月初, 五月二十九日
+            (?=份|底|末|初|上旬|中旬|下旬|{_CN_DAY}日)
+            (?:(?P<d>{_CN_DAY})日)?{_MONTH_PART}
+      | (?<![\d.月日])(?P<d>{_AR_DAY})日(?=[召举电发印起上下晚在，,])   # 21日召开
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _tail_re() -> regex.Pattern[str]:
+    """What may follow a year: a month, day, quarter, half or part of the year."""
+    month = rf"(?:{_AR_MONTH}|{_CN_MONTH})"
+    return regex.compile(
+        rf"""
+        (?:
+            (?P<m1>{month})(?:{_DASH}(?P<m2>{month}))?月
+            (?:(?P<d>{_AR_DAY}|{_CN_DAY})[日号]{_DAY_RANGE})?{_MONTH_PART}
+          | {_QUARTER}
+          | (?P<part>年?(?:度|初|底|末)|全年|同期)
+        )?
+        {_SINCE}
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _period(m: regex.Match[str]) -> Period:
+    """Month, day and quarter of a match of the start or the tail pattern."""
+    month, day = small_of(m["m1"]), small_of(m["d"])
+    if m["qto"]:
+        return Period(part=f"Q{small_of(m['qfrom']) or 1}", part_max=f"Q{small_of(m['qto'])}")
+    if m["qn"] or m["qfirst"]:
+        return Period(part=f"Q{small_of(m['qn']) if m['qn'] else 1}")
+    if m["half"]:
+        return Period(part="H1" if m["half"] == "上" else "H2")
+    if m["d2"]:
+        return Period(month=month, month_max=small_of(m["m3"]) or month, day=day, day_max=small_of(m["d2"]))
+    return Period(month=month, month_max=small_of(m["m2"]), day=day)
+
+
+def _tail(view: str, reading: Reading) -> Reading:
+    """Extend a year (2020年, 去年) over what follows it: 5月29日, 一季度, 末, 以来."""
+    m = _tail_re().match(view, reading.end)
+    if m is None or m.end() == reading.end:
+        return reading
+    return replace(reading, end=m.end(), period=_period(m), same_period=m["part"] == "同期")
+
+
+def _since_end(view: str, end: int) -> int:
+    m = _SINCE_RE.match(view, end)
+    return m.end() if m else end
+
+
+def _blocked(view: str, start: int, surface: str) -> bool:
+    end = start + len(surface)
+    if start > 0 and view[start - 1] in _BLOCKED_BEFORE.get(surface, ""):
+        return True
+    return end < len(view) and view[end] in _BLOCKED_AFTER.get(surface, "")
+
+
+def _is_comparison(view: str, start: int, end: int) -> bool:
+    """比上年, 较去年同期, 是2010年的2.2倍: the date is the base of a comparison."""
+    if _COMPARISON_RE.search(view, max(0, start - 2), start):
+        return True
+    return view[start - 1 : start] == "是" and view.startswith("的", end)
+
+
+def _reading(m: regex.Match[str], view: str) -> Reading:
+    start, end = m.start(), m.end()
+    if m["year"] or m["listed"]:
+        reading = Reading(start, end, "date.explicit", year=year_of(m["year"] or m["listed"]))
+        reading = _tail(view, reading) if m["year"] else reading
+    elif m["head"]:
+        reading = _tail(view, Reading(start, end, "date.relative", word=date_words()[m["head"]]))
+    elif m["word"]:
+        reading = Reading(start, _since_end(view, end), "date.relative", word=date_words()[m["word"]])
+    elif m["ago"]:
+        reading = Reading(start, end, "date.ago", ago=small_of(m["ago"]))
+    else:
+        reading = Reading(start, _since_end(view, end), "date.yearless", period=_period(m))
+    return replace(
+        reading,
+        comparison=_is_comparison(view, start, reading.end),
+        target=_TARGET_BEFORE_RE.search(view, max(0, start - 2), start) is not None
+        or view.startswith(_TARGET_AFTER, reading.end),
+        since=view[start : reading.end].endswith(("以来", "至今")),
+    )
+
+
+def read_dates(view: str) -> list[Reading]:
+    """Every date expression in the view, in order, with what is printed of it."""
+    readings: list[Reading] = []
+    sentences = sentence_starts(view)
+    clauses = [m.end() for m in _CLAUSE_END_RE.finditer(view)]
+    titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(view)]
+    pos = 0
+    while (m := _start_re().search(view, pos)) is not None:
+        surface = m["head"] or m["word"]
+        if surface and _blocked(view, m.start(), surface):
+            pos = m.start() + 1
+            continue
+        if any(s < m.start() < e for s, e in titles):  # 《2020年科技工作要点》 is a name
+            pos = m.end()
+            continue
+        reading = replace(
+            _reading(m, view),
+            sentence=sentence_index(sentences, m.start()),
+            clause=bisect.bisect_right(clauses, m.start()),
+        )
+        if readings and _listed_with(readings[-1], reading, view):  # 2015和2016年同期: both bases
+            readings[-1] = replace(
+                readings[-1],
+                same_period=reading.same_period,
+                comparison=readings[-1].comparison or reading.comparison,
+            )
+        readings.append(reading)
+        pos = reading.end
+    return readings
+
+
+def _listed_with(first: Reading, second: Reading, view: str) -> bool:
+    """Whether ``first`` is a bare year listed before ``second`` (2015 in 2015和2016年)."""
+    return (
+        first.end + 1 == second.start
+        and view[first.end] in _LIST_MARKS
+        and not view[first.start : first.end].endswith("年")
+    )
+
+
+def find_dates(view: NormalizedText, context: Context) -> list[Candidate]:
+    """Candidates for every date and period, with values resolved in reading order."""
+    readings = read_dates(view.text)
+    title = read_dates(context.title or "")
+    found = []
+    for r, res in zip(readings, resolve_dates(readings, context.published, title), strict=True):
+        fields = {"value": res.value, "value_max": res.value_max, "relative": res.relative}
+        found.append(Candidate("date", r.start, r.end, r.rule, fields, priority=6))
+    return found
