@@ -13,13 +13,17 @@ inside words and numbers (``1728.88\\n万元``).  Detectors match on the cleaned
 
 from __future__ import annotations
 
-import unicodedata
+import bisect
 from dataclasses import dataclass
 
-# Layout characters that never carry meaning: zero-width marks, BOM, soft hyphen.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+from .chars import fold_char, is_layout, strip_layout
+from .layout import cell_starts
+
+__all__ = ["NormalizedText", "fold_char", "is_layout", "normalize", "strip_layout"]
+
 # Characters whose neighbours decide whether a whitespace run is kept as one separator.
-_KEEP_APART = frozenset("0123456789.%")
+_DIGITS = frozenset("0123456789")
+_KEEP_APART = frozenset("0123456789.%‰")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -35,50 +39,54 @@ class NormalizedText:
         """Map a half-open span of the view to the original text."""
         return self.origin[start], self.origin[end - 1] + 1
 
+    def locate(self, start: int, end: int) -> tuple[int, int] | None:
+        """Map a span of the original to the view; ``None`` unless both ends are visible characters.
 
-def fold_char(ch: str) -> str:
-    """Full-width ASCII forms and the ideographic space to their plain forms.
-
-    >>> fold_char("３") + fold_char("％") + fold_char("．")
-    '3%.'
-    """
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    if code == 0x3000:
-        return " "
-    return ch
-
-
-def is_layout(ch: str) -> bool:
-    """Whitespace or an invisible mark: what a mention's ``text`` leaves out."""
-    return ch.isspace() or ch in _INVISIBLE or unicodedata.category(ch) == "Cc"
+        >>> normalize("发放 3493.59\\n万元").locate(3, 13)
+        (2, 11)
+        """
+        first = bisect.bisect_left(self.origin, start)
+        last = bisect.bisect_left(self.origin, end - 1)
+        if first >= len(self.origin) or last >= len(self.origin):
+            return None
+        if self.origin[first] != start or self.origin[last] != end - 1:
+            return None
+        return first, last + 1
 
 
-def strip_layout(text: str) -> str:
-    """The text with layout characters removed: how SCHEMA.md prints a mention.
-
-    >>> strip_layout("2.2个百分\\n点")
-    '2.2个百分点'
-    """
-    return "".join(ch for ch in text if not is_layout(ch))
-
-
-def _separator(prev: str, nxt: str, run: str) -> str:
+def _separator(before: str, nxt: str, run: str) -> str:
     """What a run of layout characters between two visible characters becomes.
 
+    ``before`` is the view so far (its last character is the one before the run).
     Runs vanish (Chinese has no spaces, and PDF breaks fall anywhere), except between
-    two numbers or two ASCII words, where they keep the tokens apart: table cells
-    (``4000.5\\n10.0``) must not merge into one number.
+    two numbers or two ASCII words, where they keep the tokens apart (``PM 2.5``).
+    A number broken at its decimal point (``1728.\\n88``) or before its percent sign
+    (``57.1\\n%``) is joined again.
     """
+    prev = before[-1]
+    rejoin = (nxt in "%‰" and prev in _DIGITS) or (
+        prev == "." and nxt in _DIGITS and len(before) > 1 and before[-2] in _DIGITS
+    )
     apart = (prev in _KEEP_APART and nxt in _KEEP_APART) or (prev in _ASCII_WORD and nxt in _ASCII_WORD)
-    if not apart:
+    if rejoin or not apart:
         return ""
-    return "\n" if ("\n" in run or "\r" in run) else " "
+    return _line_or_space(run)
+
+
+def _line_or_space(run: str) -> str:
+    return "\n" if any(ch in "\n\r\x0b\x0c\x85\u2028\u2029" for ch in run) else " "
 
 
 def normalize(text: str) -> NormalizedText:
-    """Build the matching view of ``text``; see the module docstring."""
+    """Build the matching view of ``text``; see the module docstring.
+
+    Table cells (see :mod:`govnews_extract.layout`) stay apart: the break between two
+    cells becomes one ``\\n`` whatever the cells hold.
+
+    >>> normalize("个人存款\\n\\t\\n1169.0\\n\\t\\n160.3\\n\\t\\n个人贷款\\n\\t\\n42.9\\n\\t\\n5.6").text
+    '个人存款\\n1169.0\\n160.3\\n个人贷款\\n42.9\\n5.6'
+    """
+    cuts = cell_starts(text)
     out: list[str] = []
     origin: list[int] = []
     run_start = -1
@@ -90,7 +98,9 @@ def normalize(text: str) -> NormalizedText:
             continue
         if run_start >= 0:
             if out:
-                sep = _separator(out[-1], ch, text[run_start:i])
+                run = text[run_start:i]
+                cut = i in cuts or run_start in cuts
+                sep = _line_or_space(run) if cut else _separator("".join(out[-2:]), ch, run)
                 if sep:
                     out.append(sep)
                     origin.append(run_start)

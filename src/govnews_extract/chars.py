@@ -1,0 +1,44 @@
+"""Character classes of the cleaned view: what folds, and what counts as layout.
+
+>>> strip_layout("７４.４\\n\\u200b\\n万亿元") == "７４.４万亿元"
+True
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Layout characters that never carry meaning: zero-width marks, word joiner, BOM, soft hyphen.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# Small form variants (U+FE50–U+FE6B) of punctuation, folded like the full-width forms.
+_SMALL_FORMS = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFE50, 0xFE6C)}
+
+
+def fold_char(ch: str) -> str:
+    """Full-width and small forms of ASCII, and the ideographic space, to their plain forms.
+
+    >>> fold_char("３") + fold_char("％") + fold_char("．") + fold_char("﹪")
+    '3%.%'
+    """
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E:
+        return chr(code - 0xFEE0)
+    if code == 0x3000:
+        return " "
+    if 0xFE50 <= code <= 0xFE6B:
+        return _SMALL_FORMS[ch] or ch
+    return ch
+
+
+def is_layout(ch: str) -> bool:
+    """Whitespace or an invisible mark: what a mention's ``text`` leaves out."""
+    return ch.isspace() or ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf")
+
+
+def strip_layout(text: str) -> str:
+    """The text with layout characters removed: how SCHEMA.md prints a mention.
+
+    >>> strip_layout("2.2个百分\\n点")
+    '2.2个百分点'
+    """
+    return "".join(ch for ch in text if not is_layout(ch))

@@ -1,0 +1,245 @@
+"""Layout of the original text: lines, and the flattened tables that HTML/PDF extraction leaves.
+
+A statistics bulletin's tables often come out one cell per line, padded with indentation
+and blank lines::
+
+    单位：亿元
+    指标
+    指标值
+    同比增长（±%）
+    地区生产总值
+    4000.5
+    10.0
+
+A *table block* is a run of short lines (no sentence punctuation) among which plain numbers
+make up a fair share. Inside a block every line is a cell, except that when cells are
+separated by blank lines, a single line break inside a cell (``农\\n业``) is a wrap.
+The cells are then cut into rows: each row is some leading text cells (the row label, maybe
+a unit column) followed by the value cells; the number of leading and value cells is read
+from the most common pattern of the block. What the headers *mean* is left to
+:mod:`govnews_extract.detect.tables`.
+
+>>> cells = "单位：亿元 指标 指标值 增长% 生产总值 4000.5 10.0 工业 3157.4 9.9".split()
+>>> [(t.columns, len(t.rows)) for t in find_tables("\\n".join(cells))]
+[(3, 2)]
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from .chars import fold_char, is_layout
+
+# A cell longer than this is prose, not a table cell.
+MAX_CELL_CHARS = 30
+# Share of plain-number lines a block of short lines needs to be read as a table.
+MIN_NUMERIC_SHARE = 0.25
+_SENTENCE_PUNCT = frozenset("。！？；!?;")
+_CLAUSE_END = frozenset("，、,")
+_NUMBER_CELL_RE = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%‰]?")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the original: ``start``/``end`` bound its visible characters."""
+
+    start: int
+    end: int
+    visible: str  # the line without layout characters, full-width folded
+    breaks: int  # line breaks between the previous non-blank line and this one
+    blank_before: bool  # an empty (whitespace-only) line stands between them
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell: its visible text (folded, layout removed) and its span in the original."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def numeric(self) -> bool:
+        return is_number_cell(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """``lead`` leading text cells (label, unit column) then the value cells."""
+
+    cells: tuple[Cell, ...]
+    lead: int
+
+    @property
+    def label(self) -> Cell:
+        return self.cells[0]
+
+    @property
+    def values(self) -> tuple[Cell, ...]:
+        return self.cells[self.lead :]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A flattened table: the cells before the first data row, then the rows."""
+
+    start: int
+    end: int
+    preamble: tuple[Cell, ...]  # caption, unit line, header cells, section rows before the data
+    rows: tuple[Row, ...]  # data rows and label-only (section) rows, in order
+    columns: int  # cells in a full data row
+    lead: int  # leading text cells in a data row
+
+    def cells(self) -> Iterator[Cell]:
+        yield from self.preamble
+        for row in self.rows:
+            yield from row.cells
+
+
+def is_number_cell(text: str) -> bool:
+    """A cell that holds one plain number: ``4000.5``, ``-1.6``, ``51.4%``.
+
+    >>> is_number_cell("-1.6"), is_number_cell("持平"), is_number_cell("2012年")
+    (True, False, False)
+    """
+    return _NUMBER_CELL_RE.fullmatch(text) is not None
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text`` with their visible spans."""
+    lines: list[Line] = []
+    offset = 0
+    breaks = 0
+    blank = False
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        visible_at = [i for i, ch in enumerate(body) if not is_layout(fold_char(ch))]
+        if visible_at:
+            first, last = visible_at[0], visible_at[-1]
+            visible = "".join(fold_char(body[i]) for i in visible_at)
+            lines.append(Line(offset + first, offset + last + 1, visible, breaks, blank))
+            breaks, blank = 0, False
+        elif lines and not body.strip():
+            blank = True  # an empty line; one holding only a zero-width mark is span residue
+        breaks += len(body) < len(raw)
+        offset += len(raw)
+    return lines
+
+
+def _is_cell_line(line: Line) -> bool:
+    text = line.visible
+    return (
+        len(text) <= MAX_CELL_CHARS
+        and not any(ch in _SENTENCE_PUNCT for ch in text)
+        and text[-1] not in _CLAUSE_END
+    )
+
+
+def _blocks(lines: list[Line]) -> Iterator[list[Line]]:
+    """Maximal runs of short lines that hold enough plain numbers to be a table."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and _is_cell_line(line):
+            run.append(line)
+            continue
+        numbers = sum(is_number_cell(x.visible) for x in run)
+        if numbers >= 2 and numbers >= MIN_NUMERIC_SHARE * len(run):
+            yield run
+        run = []
+
+
+def _cells(block: list[Line]) -> list[Cell]:
+    """Lines to cells; a single break inside a cell is a wrap when cells are blank-line separated."""
+    spaced = sum(line.breaks > 1 for line in block[1:]) > len(block[1:]) / 2
+    cells: list[Cell] = []
+    for line in block:
+        wrap = (
+            spaced
+            and cells
+            and line.breaks == 1
+            and not is_number_cell(line.visible)
+            and not cells[-1].numeric
+        )
+        if wrap:
+            last = cells.pop()
+            cells.append(Cell(last.text + line.visible, last.start, line.end))
+        else:
+            cells.append(Cell(line.visible, line.start, line.end))
+    return cells
+
+
+def _mode(values: list[int], default: int) -> int:
+    """The most common value (the larger one on a tie)."""
+    if not values:
+        return default
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], v))
+
+
+def _runs(cells: list[Cell]) -> list[tuple[int, int]]:
+    """Half-open index ranges of consecutive numeric cells."""
+    runs: list[tuple[int, int]] = []
+    for i, cell in enumerate(cells):
+        if not cell.numeric:
+            continue
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _table(cells: list[Cell]) -> Table | None:
+    """Cut a block's cells into preamble and rows."""
+    runs = _runs(cells)
+    if not runs:
+        return None
+    values = _mode([b - a for a, b in runs], 1)
+    gaps = [a - b for (_, b), (a, _) in itertools.pairwise(runs)]
+    lead = max(1, _mode(gaps, 1))
+    first = runs[0][0] - lead
+    if first < 0:
+        return None
+    rows: list[Row] = []
+    end = first
+    for a, b in runs:
+        extra = list(cells[end : a - lead])
+        if rows and extra and len(rows[-1].values) < values:
+            take = min(len(extra), values - len(rows[-1].values))
+            rows[-1] = Row(rows[-1].cells + tuple(extra[:take]), rows[-1].lead)
+            extra = extra[take:]
+        rows += [Row((cell,), 1) for cell in extra]
+        rows.append(Row(tuple(cells[max(end, a - lead) : b]), min(lead, a - end)))
+        end = b
+    rows += [Row((cell,), 1) for cell in cells[end:]]
+    return Table(cells[0].start, cells[-1].end, tuple(cells[:first]), tuple(rows), lead + values, lead)
+
+
+@functools.lru_cache(maxsize=8)
+def find_tables(text: str) -> tuple[Table, ...]:
+    """Every flattened table in ``text``, in order."""
+    tables = []
+    for block in _blocks(split_lines(text)):
+        table = _table(_cells(block))
+        if table is not None:
+            tables.append(table)
+    return tuple(tables)
+
+
+def cell_starts(text: str) -> frozenset[int]:
+    """Original offsets where a table cell starts, or where a table's last cell ends.
+
+    A line break before these offsets separates two cells: the normalized view keeps it,
+    so that ``103.0`` and the next row's ``个人存款`` never read as ``103.0个``.
+    """
+    starts: set[int] = set()
+    for table in find_tables(text):
+        starts.update(cell.start for cell in table.cells())
+        starts.add(table.end)
+    return frozenset(starts)
