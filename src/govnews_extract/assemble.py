@@ -62,7 +62,7 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 def build(candidates: list[Candidate], view: NormalizedText) -> list[Mention]:
     """Records for ``candidates`` with offsets and text in the original string."""
-    starts = sentence_starts(view.text)
+    starts = sentence_starts(view)
     records: list[Mention] = []
     for cand in candidates:
         start, end = view.span(cand.start, cand.end)

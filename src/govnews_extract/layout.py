@@ -42,6 +42,8 @@ MAX_CELL_CHARS = 30
 MIN_NUMERIC_SHARE = 0.25
 _SENTENCE_PUNCT = frozenset("。！？；!?;")
 _CLAUSE_END = frozenset("，、,")
+# A comma that is not a thousands separator: prose, not a cell.
+_CLAUSE_COMMA_RE = regex.compile(r"(?<!\d),|,(?!\d{3})")
 _NUMBER_CELL_RE = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%‰]?")
 
 
@@ -138,6 +140,7 @@ def _is_cell_line(line: Line) -> bool:
         len(text) <= MAX_CELL_CHARS
         and not any(ch in _SENTENCE_PUNCT for ch in text)
         and text[-1] not in _CLAUSE_END
+        and _CLAUSE_COMMA_RE.search(text) is None
     )
 
 

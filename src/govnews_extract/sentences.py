@@ -1,29 +1,70 @@
 """Sentence boundaries in the normalized view.
 
-A sentence ends after 。！？；(and their ASCII forms) or at a kept line separator
-(a table cell boundary).
+A sentence ends after 。！？；(and their ASCII forms) or at a kept line separator.
+Given the whole :class:`~govnews_extract.normalize.NormalizedText`, the layout of the
+original refines this: a short line followed by a blank line (a heading) ends a sentence,
+and a flattened table is one sentence a row rather than one a cell, so that a figure and
+its growth rate (``4000.5`` and ``10.0``) share a sentence.
 
 >>> starts = sentence_starts("增长10%。其中，工业增长9%！")
 >>> starts, sentence_index(starts, 8)
 ([0, 6], 1)
+>>> from govnews_extract.normalize import normalize
+>>> view = normalize("一、综合\\n\\n全年增长10%。\\n单位：亿元\\n指标\\n增长%\\n工业\\n9.9\\n建筑业\\n5.3")
+>>> s = sentence_starts(view)
+>>> [view.text[a:b] for a, b in zip(s, [*s[1:], len(view.text)])]
+['一、综合', '全年增长10%。\\n', '单位:亿元\\n', '指标\\n', '增长%\\n', '工业\\n9.9\\n', '建筑业\\n5.3']
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 
 import regex
 
-_END_RE = regex.compile(r"[。！？；!?;]+[”’」』)）]*|\n")
+from .layout import MAX_CELL_CHARS, Table, find_tables, split_lines
+from .normalize import NormalizedText
+
+_END_RE = regex.compile(r"[。！？；!?;]+[”’」』)）]*\n?|\n")
+# A line ending in one of these goes on after a blank line: it is no heading.
+_GOES_ON = frozenset("，、,:：“‘(（《")
 
 
-def sentence_starts(text: str) -> list[int]:
-    """Offsets at which sentences start; always begins with 0."""
-    starts = [0]
-    for m in _END_RE.finditer(text):
-        if m.end() < len(text):
-            starts.append(m.end())
+def sentence_starts(text: str | NormalizedText) -> list[int]:
+    """Offsets in the view at which sentences start; always begins with 0."""
+    view_text = text.text if isinstance(text, NormalizedText) else text
+    starts = {0}
+    for m in _END_RE.finditer(view_text):
+        starts.add(m.end())
+    if isinstance(text, NormalizedText):
+        starts |= _heading_ends(text)
+        for table in find_tables(text.original):
+            starts = _one_sentence_a_row(text, table, starts)
+    return sorted(s for s in starts if s < len(view_text) or s == 0)
+
+
+def _view_offset(view: NormalizedText, original: int) -> int:
+    """The view index of the first visible character at or after ``original``."""
+    return bisect.bisect_left(view.origin, original)
+
+
+def _heading_ends(view: NormalizedText) -> set[int]:
+    """Starts of lines that follow a blank line and a short line without closing punctuation."""
+    lines = split_lines(view.original)
+    starts = set()
+    for before, line in itertools.pairwise(lines):
+        short = len(before.visible) <= MAX_CELL_CHARS and before.visible[-1] not in _GOES_ON
+        if line.blank_before and short:
+            starts.add(_view_offset(view, line.start))
     return starts
+
+
+def _one_sentence_a_row(view: NormalizedText, table: Table, starts: set[int]) -> set[int]:
+    """Within ``table``, sentences start at rows (and preamble cells), not at every cell."""
+    inner = {_view_offset(view, cell.start) for row in table.rows for cell in row.cells[1:]}
+    rows = {_view_offset(view, row.cells[0].start) for row in table.rows}
+    return (starts - inner) | rows
 
 
 def sentence_index(starts: list[int], offset: int) -> int:
