@@ -6,10 +6,15 @@ True
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+
+import regex
 
 # Layout characters that never carry meaning: zero-width marks, word joiner, BOM, soft hyphen.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# The same as a pattern, for whole-string scans. NOTE: keep in sync with ``is_layout``.
+LAYOUT_RE = regex.compile(r"[\s\p{Cc}\p{Cf}\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 # Small form variants (U+FE50–U+FE6B) of punctuation, folded like the full-width forms.
 _SMALL_FORMS = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFE50, 0xFE6C)}
 
@@ -42,3 +47,20 @@ def strip_layout(text: str) -> str:
     '2.2个百分点'
     """
     return "".join(ch for ch in text if not is_layout(ch))
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table.update({ord(ch): folded for ch, folded in _SMALL_FORMS.items() if folded})
+    table[0x3000] = " "
+    return table
+
+
+def fold(text: str) -> str:
+    """:func:`fold_char` over a whole string.
+
+    >>> fold("４０００．５亿元，增长１０％")
+    '4000.5亿元,增长10%'
+    """
+    return text.translate(_fold_table())

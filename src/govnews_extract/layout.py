@@ -34,12 +34,13 @@ from dataclasses import dataclass
 
 import regex
 
-from .chars import fold_char, is_layout
+from .chars import LAYOUT_RE, fold, is_layout
 
 # A cell longer than this is prose, not a table cell.
 MAX_CELL_CHARS = 30
 # Share of plain-number lines a block of short lines needs to be read as a table.
 MIN_NUMERIC_SHARE = 0.25
+_LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _SENTENCE_PUNCT = frozenset("。！？；!?;")
 _CLAUSE_END = frozenset("，、,")
 # A comma that is not a thousands separator: prose, not a cell.
@@ -113,25 +114,29 @@ def is_number_cell(text: str) -> bool:
     return _NUMBER_CELL_RE.fullmatch(text) is not None
 
 
-def split_lines(text: str) -> list[Line]:
+@functools.lru_cache(maxsize=8)
+def split_lines(text: str) -> tuple[Line, ...]:
     """The non-blank lines of ``text`` with their visible spans."""
     lines: list[Line] = []
     offset = 0
     breaks = 0
     blank = False
     for raw in text.splitlines(keepends=True):
-        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        visible_at = [i for i, ch in enumerate(body) if not is_layout(fold_char(ch))]
-        if visible_at:
-            first, last = visible_at[0], visible_at[-1]
-            visible = "".join(fold_char(body[i]) for i in visible_at)
-            lines.append(Line(offset + first, offset + last + 1, visible, breaks, blank))
+        body = raw.rstrip(_LINE_BREAKS)
+        visible = fold(LAYOUT_RE.sub("", body))
+        if visible:
+            first, last = 0, len(body)
+            while is_layout(body[first]):
+                first += 1
+            while is_layout(body[last - 1]):
+                last -= 1
+            lines.append(Line(offset + first, offset + last, visible, breaks, blank))
             breaks, blank = 0, False
         elif lines and not body.strip():
             blank = True  # an empty line; one holding only a zero-width mark is span residue
         breaks += len(body) < len(raw)
         offset += len(raw)
-    return lines
+    return tuple(lines)
 
 
 def _is_cell_line(line: Line) -> bool:
@@ -144,7 +149,7 @@ def _is_cell_line(line: Line) -> bool:
     )
 
 
-def _blocks(lines: list[Line]) -> Iterator[list[Line]]:
+def _blocks(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
     """Maximal runs of short lines that hold enough plain numbers to be a table."""
     run: list[Line] = []
     for line in [*lines, None]:

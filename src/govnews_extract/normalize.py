@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .chars import fold_char, is_layout, strip_layout
+from .chars import LAYOUT_RE, fold, fold_char, is_layout, strip_layout
 from .layout import cell_starts
 
 __all__ = ["NormalizedText", "fold_char", "is_layout", "normalize", "strip_layout"]
@@ -86,25 +86,24 @@ def normalize(text: str) -> NormalizedText:
     >>> normalize("个人存款\\n\\t\\n1169.0\\n\\t\\n160.3\\n\\t\\n个人贷款\\n\\t\\n42.9\\n\\t\\n5.6").text
     '个人存款\\n1169.0\\n160.3\\n个人贷款\\n42.9\\n5.6'
     """
+    folded = fold(text)
     cuts = cell_starts(text)
     out: list[str] = []
     origin: list[int] = []
-    run_start = -1
-    for i, raw in enumerate(text):
-        ch = fold_char(raw)
-        if is_layout(ch):
-            if run_start < 0:
-                run_start = i
-            continue
-        if run_start >= 0:
-            if out:
-                run = text[run_start:i]
-                cut = i in cuts or run_start in cuts
-                sep = _line_or_space(run) if cut else _separator("".join(out[-2:]), ch, run)
-                if sep:
-                    out.append(sep)
-                    origin.append(run_start)
-            run_start = -1
-        out.append(ch)
-        origin.append(i)
+    pos = 0
+    for run in LAYOUT_RE.finditer(folded):
+        start, end = run.span()
+        if start > pos:
+            out.append(folded[pos:start])
+            origin.extend(range(pos, start))
+        if out and end < len(folded):
+            cut = end in cuts or start in cuts
+            sep = _line_or_space(run[0]) if cut else _separator("".join(out[-2:]), folded[end], run[0])
+            if sep:
+                out.append(sep)
+                origin.append(start)
+        pos = end
+    if pos < len(folded):
+        out.append(folded[pos:])
+        origin.extend(range(pos, len(folded)))
     return NormalizedText("".join(out), tuple(origin), text)
