@@ -30,8 +30,12 @@ CASES = [
     ("比重达到51.4﹪", "比重达到51.4%"),
     ("10.0%\n11.0", "10.0%\n11.0"),
     ("广义货币M\n2\n增长11.3%", "广义货币M\n2增长11.3%"),
+    ("毒害草治理l2万公顷", "毒害草治理12万公顷"),
+    ("投资1O5亿元，PM2.5和IT产业", "投资105亿元,PM2.5和IT产业"),
 ]
 # fmt: on
+
+OCR_DIGITS = {("l", "1"), ("I", "1"), ("O", "0"), ("o", "0")}
 
 # A flattened table, one cell a line with padding: the cells stay apart in the view, so that
 # a number cell and the next row's label (个人存款) never merge into a count (160.3个).
@@ -60,7 +64,7 @@ def test_every_view_character_maps_to_an_original_character(original: str) -> No
     assert list(norm.origin) == sorted(set(norm.origin))
     for ch, pos in zip(norm.text, norm.origin, strict=True):
         if ch not in " \n":
-            assert fold_char(original[pos]) == ch
+            assert fold_char(original[pos]) == ch or (original[pos], ch) in OCR_DIGITS
 
 
 @pytest.mark.parametrize(("original", "view"), XFAIL, ids=[c[0] for c in XFAIL])

@@ -126,7 +126,7 @@ def test_counted_is_the_row_label() -> None:
 def test_types_filter_applies_to_table_figures() -> None:
     text = TABLES[0].text
     assert {m.type for m in parse(text, types=["percent"]).mentions} == {"percent"}
-    assert parse(text, types=["date"]).mentions == []
+    assert not [m for m in parse(text, types=["date"]).mentions if m.rule.startswith("table.")]
 
 
 def test_a_table_cell_never_merges_with_the_next_row() -> None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+import regex
+
 from .chars import LAYOUT_RE, fold, fold_char, is_layout, strip_layout
 from .layout import cell_starts
 
@@ -25,6 +27,10 @@ __all__ = ["NormalizedText", "fold_char", "is_layout", "normalize", "strip_layou
 _DIGITS = frozenset("0123456789")
 _KEEP_APART = frozenset("0123456789.%‰")
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+# OCR reads 1 as l/I and 0 as O/o: a Latin l/I after a Chinese character and before a digit,
+# or an O/o between two digits, is that digit.
+_OCR_DIGIT_RE = regex.compile(r"(?<=\p{Han})[lI](?=\d)|(?<=\d)[Oo](?=\d)")
+_OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,15 @@ class NormalizedText:
         if self.origin[first] != start or self.origin[last] != end - 1:
             return None
         return first, last + 1
+
+
+def repair_ocr_digits(text: str) -> str:
+    """Letters that OCR put in place of digits, read as the digits (same length, same offsets).
+
+    >>> repair_ocr_digits("毒害草治理l2万公顷，PM2.5，1O5亿元")
+    '毒害草治理12万公顷，PM2.5，105亿元'
+    """
+    return _OCR_DIGIT_RE.sub(lambda m: _OCR_DIGITS[m[0]], text)
 
 
 def _separator(before: str, nxt: str, run: str) -> str:
@@ -86,7 +101,7 @@ def normalize(text: str) -> NormalizedText:
     >>> normalize("个人存款\\n\\t\\n1169.0\\n\\t\\n160.3\\n\\t\\n个人贷款\\n\\t\\n42.9\\n\\t\\n5.6").text
     '个人存款\\n1169.0\\n160.3\\n个人贷款\\n42.9\\n5.6'
     """
-    folded = fold(text)
+    folded = repair_ocr_digits(fold(text))
     cuts = cell_starts(text)
     out: list[str] = []
     origin: list[int] = []

@@ -9,7 +9,7 @@ from typing import Any
 
 from . import assemble
 from .detect import Context
-from .detect.registry import DETECTORS, MULTI_TYPE_DETECTORS
+from .detect.registry import DETECTORS, find_multi_type
 from .models import ALL_TYPES, Article, MentionType
 from .normalize import normalize
 
@@ -59,11 +59,8 @@ def parse(
         raise TypeError(f"parse() expects the article text as str, got {type(text).__name__}")
     context = Context(published=_published(published), title=title)
     view = normalize(text)
-    wanted = _types(types)
-    candidates = [c for t in wanted if t in DETECTORS for c in DETECTORS[t](view, context)]
-    for kinds, find in MULTI_TYPE_DETECTORS.values():
-        if kinds.intersection(wanted):
-            candidates += [c for c in find(view, context) if c.type in wanted]
+    candidates = [c for t in _types(types) if t in DETECTORS for c in DETECTORS[t](view, context)]
+    candidates += find_multi_type(_types(types), view, context)
     mentions = assemble.build(assemble.select(candidates), view)
     return Article(
         doc_id=doc_id if doc_id is not None else _doc_id(text),

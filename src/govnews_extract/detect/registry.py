@@ -9,8 +9,15 @@ requested, and only candidates of requested types are kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..models import MentionType
-from . import Detector, dates, money, multiple, percent, tables
+from ..normalize import NormalizedText
+from . import Candidate, Context, Detector, dates, money, multiple, percent, tables
+
+MULTI_TYPE_DETECTORS: dict[str, tuple[frozenset[MentionType], Detector]] = {
+    "tables": (tables.TYPES, tables.find_table_figures),
+}
 
 DETECTORS: dict[MentionType, Detector] = {
     "money": money.find_money,
@@ -19,6 +26,14 @@ DETECTORS: dict[MentionType, Detector] = {
     "date": dates.find_dates,
 }
 
-MULTI_TYPE_DETECTORS: dict[str, tuple[frozenset[MentionType], Detector]] = {
-    "tables": (tables.TYPES, tables.find_table_figures),
-}
+
+def find_multi_type(wanted: Iterable[MentionType], view: NormalizedText, context: Context) -> list[Candidate]:
+    """Candidates of the ``wanted`` types from every multi-type detector that can yield one."""
+    kinds = frozenset(wanted)
+    return [
+        cand
+        for types, find in MULTI_TYPE_DETECTORS.values()
+        if types & kinds
+        for cand in find(view, context)
+        if cand.type in kinds
+    ]
