@@ -17,6 +17,7 @@ structure (cells, rows, header row) comes from :mod:`govnews_extract.layout`.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -191,30 +192,37 @@ def _cell_unit(
     return None
 
 
-def _read_table(view: NormalizedText, table: Table) -> list[Candidate]:
-    headers = _headers(table)
-    columns = [
-        header_unit(h) if h else None
-        for h in (_column_header(headers, table, c) for c in range(table.columns))
-    ]
-    table_unit = _table_unit(table)
-    found: list[Candidate] = []
+def _column_units(headers: list[str], table: Table) -> dict[int, Unit]:
+    """Units the header row gives its columns, by column index."""
+    units = {c: header_unit(h) for c in range(table.columns) if (h := _column_header(headers, table, c))}
+    return {c: unit for c, unit in units.items() if unit is not None}
+
+
+def _rows_with_units(table: Table) -> Iterator[tuple[Row, Unit | None]]:
+    """Data rows with the unit printed in them, else the one of the row above (``#能繁母猪``
+    under ``生猪(万头)``); a section row (a label without figures) ends that inheritance."""
     inherited: Unit | None = None
     for row in table.rows:
         if not row.values:
-            inherited = None  # a section row: units of the rows above stop here
+            inherited = None
             continue
-        row_unit = _row_unit(row) or inherited
-        inherited = row_unit
-        for j, cell in enumerate(row.values):
-            column = table.lead + j
-            chosen = cell.numeric and _cell_unit(
-                cell, columns[column] if column < len(columns) else None, row_unit, table_unit
-            )
-            if chosen:
-                candidate = _figure(view, cell, chosen[0], row, chosen[1])
-                if candidate is not None:
-                    found.append(candidate)
+        inherited = _row_unit(row) or inherited
+        yield row, inherited
+
+
+def _read_table(view: NormalizedText, table: Table) -> list[Candidate]:
+    columns = _column_units(_headers(table), table)
+    table_unit = _table_unit(table)
+    found: list[Candidate] = []
+    for row, row_unit in _rows_with_units(table):
+        if _header_roles().get(row.label.text) == "label":  # 指标 | 2019 | 2020: a header row
+            columns = _column_units([c.text for c in row.cells], table)
+            continue
+        for column, cell in enumerate(row.values, start=table.lead):
+            chosen = _cell_unit(cell, columns.get(column), row_unit, table_unit) if cell.numeric else None
+            candidate = _figure(view, cell, chosen[0], row, chosen[1]) if chosen else None
+            if candidate is not None:
+                found.append(candidate)
     return found
 
 
