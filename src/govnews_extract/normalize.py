@@ -30,6 +30,9 @@ _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012
 # OCR reads 1 as l/I and 0 as O/o: a Latin l/I after a Chinese character and before a digit,
 # or an O/o between two digits, is that digit.
 _OCR_DIGIT_RE = regex.compile(r"(?<=\p{Han})[lI](?=\d)|(?<=\d)[Oo](?=\d)")
+# A thousands group split off by a stray space: ``3 493.59`` (1–3 digits, then exactly 3).
+_GROUP_BEFORE_RE = regex.compile(r"(?<![\d.,])\d{1,3}$")
+_GROUP_AFTER_RE = regex.compile(r"\d{3}(?![\d])")
 _OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 
 
@@ -69,23 +72,33 @@ def repair_ocr_digits(text: str) -> str:
     return _OCR_DIGIT_RE.sub(lambda m: _OCR_DIGITS[m[0]], text)
 
 
-def _separator(before: str, nxt: str, run: str) -> str:
+def _separator(before: str, after: str, run: str) -> str:
     """What a run of layout characters between two visible characters becomes.
 
-    ``before`` is the view so far (its last character is the one before the run).
+    ``before`` ends with the view so far, ``after`` starts with what follows the run.
     Runs vanish (Chinese has no spaces, and PDF breaks fall anywhere), except between
     two numbers or two ASCII words, where they keep the tokens apart (``PM 2.5``).
-    A number broken at its decimal point (``1728.\\n88``) or before its percent sign
-    (``57.1\\n%``) is joined again.
+    A number broken at its decimal point (``1728.\\n88``), before its percent sign
+    (``57.1\\n%``) or at a thousands group (``3 493.59``) is joined again.
     """
-    prev = before[-1]
-    rejoin = (nxt in "%‰" and prev in _DIGITS) or (
-        prev == "." and nxt in _DIGITS and len(before) > 1 and before[-2] in _DIGITS
-    )
+    prev, nxt = before[-1], after[0]
     apart = (prev in _KEEP_APART and nxt in _KEEP_APART) or (prev in _ASCII_WORD and nxt in _ASCII_WORD)
-    if rejoin or not apart:
+    if not apart or _rejoins(before, after):
         return ""
     return _line_or_space(run)
+
+
+def _rejoins(before: str, after: str) -> bool:
+    """Whether a run between ``before`` and ``after`` falls inside one number.
+
+    >>> _rejoins("发放3", "493.59万"), _rejoins("2019", "2020年"), _rejoins("57.1", "%")
+    (True, False, True)
+    """
+    if after[0] in "%‰":
+        return before[-1] in _DIGITS
+    if before[-1] == ".":
+        return len(before) > 1 and before[-2] in _DIGITS and after[0] in _DIGITS
+    return _GROUP_BEFORE_RE.search(before) is not None and _GROUP_AFTER_RE.match(after) is not None
 
 
 def _line_or_space(run: str) -> str:
@@ -113,7 +126,8 @@ def normalize(text: str) -> NormalizedText:
             origin.extend(range(pos, start))
         if out and end < len(folded):
             cut = end in cuts or start in cuts
-            sep = _line_or_space(run[0]) if cut else _separator("".join(out[-2:]), folded[end], run[0])
+            tail = "".join(out[-5:])[-5:]
+            sep = _line_or_space(run[0]) if cut else _separator(tail, folded[end : end + 4], run[0])
             if sep:
                 out.append(sep)
                 origin.append(start)
