@@ -3,6 +3,7 @@
 A sentence ends after 。！？；(and their ASCII forms) or at a kept line separator.
 Given the whole :class:`~govnews_extract.normalize.NormalizedText`, the layout of the
 original refines this: a short line followed by a blank line (a heading) ends a sentence,
+so does an indentation of ideographic spaces inside a line (a paragraph start),
 and a flattened table is one sentence a row rather than one a cell, so that a figure and
 its growth rate (``4000.5`` and ``10.0``) share a sentence.
 
@@ -23,12 +24,14 @@ import itertools
 
 import regex
 
+from .chars import LAYOUT_RE
 from .layout import MAX_CELL_CHARS, Table, find_tables, split_lines
 from .normalize import NormalizedText
 
 _END_RE = regex.compile(r"[。！？；!?;]+[”’」』)）]*\n?|\n")
 # A line ending in one of these goes on after a blank line: it is no heading.
 _GOES_ON = frozenset("，、,:：“‘(（《")
+_PUNCT_RE = regex.compile(r"[。！？；!?;，,]")
 
 
 def sentence_starts(text: str | NormalizedText) -> list[int]:
@@ -38,7 +41,7 @@ def sentence_starts(text: str | NormalizedText) -> list[int]:
     for m in _END_RE.finditer(view_text):
         starts.add(m.end())
     if isinstance(text, NormalizedText):
-        starts |= _heading_ends(text)
+        starts |= _heading_ends(text) | _indented_paragraphs(text)
         for table in find_tables(text.original):
             starts = _one_sentence_a_row(text, table, starts)
     return sorted(s for s in starts if s < len(view_text) or s == 0)
@@ -50,13 +53,27 @@ def _view_offset(view: NormalizedText, original: int) -> int:
 
 
 def _heading_ends(view: NormalizedText) -> set[int]:
-    """Starts of lines that follow a blank line and a short line without closing punctuation."""
+    """Starts of lines after a blank line and a heading: a short line without punctuation.
+
+    (A short line with a full stop in it is the tail of a paragraph that a PDF broke.)
+    """
     lines = split_lines(view.original)
     starts = set()
     for before, line in itertools.pairwise(lines):
-        short = len(before.visible) <= MAX_CELL_CHARS and before.visible[-1] not in _GOES_ON
-        if line.blank_before and short:
+        text = before.visible
+        heading = len(text) <= MAX_CELL_CHARS and not _PUNCT_RE.search(text) and text[-1] not in _GOES_ON
+        if line.blank_before and heading:
             starts.add(_view_offset(view, line.start))
+    return starts
+
+
+def _indented_paragraphs(view: NormalizedText) -> set[int]:
+    """Starts of paragraphs indented with ideographic spaces inside one line (``。\u3000\u3000保护``)."""
+    starts = set()
+    for run in LAYOUT_RE.finditer(view.original):
+        indent = len(run[0]) > 1 and "\u3000" in run[0] and run.start() > 0
+        if indent and view.original[run.start() - 1] not in _GOES_ON:
+            starts.add(_view_offset(view, run.end()))
     return starts
 
 
