@@ -1,8 +1,16 @@
 from __future__ import annotations
 
-import pytest
+import itertools
 
-from govnews_extract.normalize import fold_char, normalize
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govnews_extract import parse
+from govnews_extract.chars import fold
+from govnews_extract.normalize import fold_char, is_layout, normalize, strip_layout
+
+from .invariants import check_article
 
 # fmt: off
 CASES = [
@@ -93,3 +101,37 @@ def test_locate_is_the_inverse_of_span() -> None:
         for end in range(start + 1, min(len(view.text), start + 6) + 1):
             assert view.locate(*view.span(start, end)) == (start, end)
     assert view.locate(5, 7) is None  # starts on a line break
+
+
+# Characters PDF/HTML residue is made of: digits (ASCII and full-width), units, CJK, punctuation,
+# every kind of layout character, and OCR look-alikes.
+ALPHABET = (
+    "0123456789０１２.．%％,，万亿元个家人吨\n\r\t \u3000\u00a0\u200b\u200d\ufeff\u00adlIO单位：指标增长。－-"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_view_invariants_on_arbitrary_residue(text: str) -> None:
+    view = normalize(text)
+    assert len(view.origin) == len(view.text)
+    assert all(a < b for a, b in itertools.pairwise(view.origin))
+    for ch, pos in zip(view.text, view.origin, strict=True):
+        if ch in " \n" and is_layout(text[pos]):
+            continue
+        assert fold_char(text[pos]) == ch or (text[pos], ch) in OCR_DIGITS
+    assert strip_layout(fold(text)).replace("l", "1").replace("I", "1").replace("O", "0") == (
+        view.text.replace(" ", "").replace("\n", "").replace("l", "1").replace("I", "1").replace("O", "0")
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["指标", "增长%", "单位：亿元", "个人存款", "12.5", "-3.0", "", "\u200b", "万吨"]),
+        max_size=25,
+    )
+)
+def test_parse_never_breaks_on_table_residue(cells: list[str]) -> None:
+    article = parse("\n\t\n".join(cells))
+    check_article(article)
