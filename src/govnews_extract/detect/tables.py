@@ -44,6 +44,7 @@ _PERCENT_UNITS = {
 }
 _PAREN_RE = regex.compile(r"\(([^()]*)\)$")
 _UNIT_LINE_RE = regex.compile(r"单位:(?P<unit>[^()]+)")
+_UNIT_SEP_RE = regex.compile(r"[、,;/]")
 _ROW_PREFIX_RE = regex.compile(r"^(?:#+|其中:?|内:|包括:?)")
 
 
@@ -111,13 +112,19 @@ def header_unit(header: str) -> Unit | None:
     return parse_unit(header)
 
 
-def _table_unit(table: Table) -> Unit | None:
-    """The unit of a ``单位：亿元`` line before the table, when it names one unit."""
+def _table_units(table: Table) -> tuple[Unit | None, bool]:
+    """The unit of a ``单位：亿元`` line before the table, and whether it lists percent too.
+
+    A line naming a unit and percent (``单位：万元、%``) gives the unit; growth columns
+    (``增长``) are then the percent ones.
+    """
     for cell in table.preamble:
         found = _UNIT_LINE_RE.search(cell.text)
         if found:
-            return parse_unit(found["unit"])
-    return None
+            units = [u for u in map(parse_unit, _UNIT_SEP_RE.split(found["unit"])) if u is not None]
+            kinds = [u for u in units if u.type != "percent"]
+            return (kinds[0] if len(kinds) == 1 else None), len(kinds) < len(units)
+    return None, False
 
 
 def _headers(table: Table) -> list[str]:
@@ -192,10 +199,21 @@ def _cell_unit(
     return None
 
 
-def _column_units(headers: list[str], table: Table) -> dict[int, Unit]:
+def _column_units(headers: list[str], table: Table, growth_is_percent: bool) -> dict[int, Unit]:
     """Units the header row gives its columns, by column index."""
-    units = {c: header_unit(h) for c in range(table.columns) if (h := _column_header(headers, table, c))}
-    return {c: unit for c, unit in units.items() if unit is not None}
+    units = {}
+    for column in range(table.columns):
+        header = _column_header(headers, table, column)
+        unit = header_unit(header) if header else None
+        if unit is None and header and growth_is_percent and _is_growth(header):
+            unit = Unit("percent", 1, "percent", "%")
+        if unit is not None:
+            units[column] = unit
+    return units
+
+
+def _is_growth(header: str) -> bool:
+    return any(word in header for word, role in _header_roles().items() if role == "growth")
 
 
 def _rows_with_units(table: Table) -> Iterator[tuple[Row, Unit | None]]:
@@ -211,12 +229,12 @@ def _rows_with_units(table: Table) -> Iterator[tuple[Row, Unit | None]]:
 
 
 def _read_table(view: NormalizedText, table: Table) -> list[Candidate]:
-    columns = _column_units(_headers(table), table)
-    table_unit = _table_unit(table)
+    table_unit, growth_is_percent = _table_units(table)
+    columns = _column_units(_headers(table), table, growth_is_percent)
     found: list[Candidate] = []
     for row, row_unit in _rows_with_units(table):
         if _header_roles().get(row.label.text) == "label":  # 指标 | 2019 | 2020: a header row
-            columns = _column_units([c.text for c in row.cells], table)
+            columns = _column_units([c.text for c in row.cells], table, growth_is_percent)
             continue
         for column, cell in enumerate(row.values, start=table.lead):
             chosen = _cell_unit(cell, columns.get(column), row_unit, table_unit) if cell.numeric else None
