@@ -211,13 +211,11 @@ def _table(cells: list[Cell]) -> Table | None:
     values = _mode([b - a for a, b in runs], 1)
     gaps = [a - b for (_, b), (a, _) in itertools.pairwise(runs)]
     lead = max(1, _mode(gaps, 1))
-    first = runs[0][0] - lead
-    if first < 0:
-        return None
+    first = max(0, runs[0][0] - lead)
     rows: list[Row] = []
     end = first
     for a, b in runs:
-        extra = list(cells[end : a - lead])
+        extra = list(cells[end : max(end, a - lead)])
         if rows and extra and len(rows[-1].values) < values:
             take = min(len(extra), values - len(rows[-1].values))
             rows[-1] = Row(rows[-1].cells + tuple(extra[:take]), rows[-1].lead)

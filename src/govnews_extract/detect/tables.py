@@ -118,7 +118,7 @@ def _table_units(table: Table) -> tuple[Unit | None, bool]:
     A line naming a unit and percent (``单位：万元、%``) gives the unit; growth columns
     (``增长``) are then the percent ones.
     """
-    for cell in table.preamble:
+    for cell in table.cells():  # the preamble's cells first; a headless table's in its first row
         found = _UNIT_LINE_RE.search(cell.text)
         if found:
             units = [u for u in map(parse_unit, _UNIT_SEP_RE.split(found["unit"])) if u is not None]
