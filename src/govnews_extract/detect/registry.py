@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..models import MentionType
 from ..normalize import NormalizedText
-from . import Candidate, Context, Detector, dates, money, multiple, percent, tables
+from . import Candidate, Context, Detector, count, dates, money, multiple, percent, quantity, tables
 
 MULTI_TYPE_DETECTORS: dict[str, tuple[frozenset[MentionType], Detector]] = {
     "tables": (tables.TYPES, tables.find_table_figures),
@@ -24,6 +24,8 @@ DETECTORS: dict[MentionType, Detector] = {
     "percent": percent.find_percent,
     "multiple": multiple.find_multiple,
     "date": dates.find_dates,
+    "count": count.find_count,
+    "quantity": quantity.find_quantity,
 }
 
 

@@ -1,0 +1,122 @@
+"""Fragments shared by the count and quantity detectors: ranges, names in quotes, scaled values.
+
+NOTE: keep the range separators in sync with tests/test_count.py and tests/test_quantity.py.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from ..normalize import NormalizedText
+from ..resolve.numerals import DIGITS, SMALL_UNITS, parse_number, scale_of
+from ._common import amount, split_multiplier
+
+# Between the two ends of a printed range: 5-8家, 15—25度, 三至五个.
+RANGE_SEP = r"[-—–~～至]"
+# Marks around a name, and how long the name inside may be: a quoted name is short (a quoted
+# speech is not, and counts inside it are real); a title in 《》 may be long.
+_NAME_MARKS = (("“「『\"'‘", "”」』\"'’", 12), ("《〈", "》〉", 60))
+# 三四十家: two neighbouring digits, then an optional place unit and 万/亿.
+_NEIGHBOURS_RE = regex.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千]?[万亿]*)")
+
+
+def neighbour_range(numeral: str) -> tuple[Decimal, Decimal] | None:
+    """The two ends of a range written as neighbouring digits, or ``None``.
+
+    >>> neighbour_range("三四十"), neighbour_range("两三"), neighbour_range("三十四")
+    ((Decimal('30'), Decimal('40')), (Decimal('2'), Decimal('3')), None)
+    >>> neighbour_range("七八百万")
+    (Decimal('7000000'), Decimal('8000000'))
+    """
+    m = _NEIGHBOURS_RE.fullmatch(numeral)
+    if m is None or DIGITS[m[2]] != DIGITS[m[1]] + 1:
+        return None
+    units = m[3]
+    scale = Decimal(SMALL_UNITS.get(units[:1], 1) * scale_of(units.lstrip("十百千")))
+    return DIGITS[m[1]] * scale, DIGITS[m[2]] * scale
+
+
+def value_range(num: str, num2: str | None, multiplier: str) -> tuple[Decimal | None, Decimal | None]:
+    """``(value, value_max)`` of a printed number or range, 万/亿 multiplied out.
+
+    A multiplier printed only on the upper end applies to both (``5-8万`` → 50000–80000).
+
+    >>> value_range("5", "8万", ""), value_range("三四十", None, "")
+    ((Decimal('50000'), Decimal('80000')), (Decimal('30'), Decimal('40')))
+    >>> value_range("1200", None, "万")
+    (Decimal('12000000'), None)
+    """
+    if num2 is None:
+        ends = neighbour_range(num)
+        if ends is not None:
+            factor = scale_of(multiplier)
+            return ends[0] * factor, ends[1] * factor
+        return amount(num, multiplier), None
+    high = amount(num2, multiplier)
+    low_body, low_mult = split_multiplier(num)
+    _, high_mult = split_multiplier(num2)
+    low = parse_number(num) if low_mult or not high_mult else parse_number(low_body + high_mult)
+    if low is not None and multiplier:
+        low *= scale_of(multiplier)
+    return low, high
+
+
+def inside_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` stands inside a short quoted name or a title.
+
+    >>> inside_name("开展“三个年”活动", 3, 5), inside_name("新建8家综合体", 2, 4)
+    (True, False)
+    >>> inside_name("《关于推进科技创新引领高质量绿色发展的二十六条意见》", 19, 23)
+    True
+    """
+    for openers, closers, limit in _NAME_MARKS:
+        left = text[max(0, start - limit) : start]
+        opened = max(left.rfind(ch) for ch in openers)
+        if opened < 0 or any(ch in closers for ch in left[opened + 1 :]):
+            continue
+        right = text[end : end + limit]
+        closes = [i for i in (right.find(ch) for ch in closers) if i >= 0]
+        if closes and (len(left) - opened - 1) + (end - start) + min(closes) <= limit:
+            return True
+    return False
+
+
+def is_whole(value: Decimal | None) -> bool:
+    """Counts are whole numbers; ``2.2个`` is not one."""
+    return value is not None and value == value.to_integral_value()
+
+
+# A layout run with a tab or this many line breaks is a table-cell boundary, not a PDF break
+# inside a number (1728.88\n万元, 550\n\u200b\n多万公里).
+_CELL_BREAKS = 3
+
+
+def crosses_cell(view: NormalizedText, start: int, end: int) -> bool:
+    """True when the view span ``[start, end)`` joins two table cells of the original.
+
+    >>> from govnews_extract.normalize import normalize
+    >>> crosses_cell(normalize("7.0\\n\\t\\t\\n\\t家禽"), 0, 4), crosses_cell(normalize("80亿\\n元"), 0, 4)
+    (True, False)
+    """
+    for i in range(start + 1, end):
+        gap = view.original[view.origin[i - 1] + 1 : view.origin[i]]
+        if "\t" in gap or gap.count("\n") >= _CELL_BREAKS:
+            return True
+    return False
+
+
+def is_bare_unit(numeral: str) -> bool:
+    """A numeral of place units only (百, 千, 万, 百亿): in 千家万户 or 百亿斤粮食产能基地 it is
+    not a figure; with a qualifier (不足百个, 突破百亿斤) it is.
+
+    >>> is_bare_unit("百亿"), is_bare_unit("十"), is_bare_unit("三百")
+    (True, False, False)
+    """
+    return all(ch in "百千万亿佰仟萬億" for ch in numeral)
+
+
+def is_lone_capital(numeral: str) -> bool:
+    """A single financial-capital digit (陆 in 陆地, 伍) is a word, not a number."""
+    return len(numeral) == 1 and numeral in "壹贰貳叁参肆伍陆柒捌玖拾佰仟"

@@ -1,0 +1,113 @@
+"""Quantities: a number with a physical unit, the unit normalised (``200平方`` → 平方米).
+
+Units come from ``data/lexicons/units.tsv``; 万/亿 before the unit are multiplied out
+(``1128万亩`` → 11280000 亩), a ``/unit`` after it makes a rate (``吨标准煤/万元``).
+
+>>> from govnews_extract.normalize import normalize
+>>> from govnews_extract.detect import Context
+>>> found = find_quantity(normalize("播种面积1128万亩，实施15—25度坡耕地退耕"), Context())
+>>> [(c.fields["value"], c.fields["value_max"], c.fields["unit"]) for c in found]
+[(Decimal('11280000'), None, '亩'), (Decimal('15'), Decimal('25'), '度')]
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._data import load_table
+from ..normalize import NormalizedText
+from ..resolve.numerals import BIG_UNITS, DIGITS, SMALL_UNITS
+from . import Candidate, Context
+from ._common import ARABIC, NOT_AFTER_DIGIT, _alternation, approx_of, approx_pattern
+from ._counting import RANGE_SEP, crosses_cell, inside_name, is_bare_unit, is_lone_capital, value_range
+
+PRIORITY = 7
+_CN = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+# Shortest numeral first, so that the unit decides where the number ends: 5千米 is 5 公里,
+# 2000万千瓦 is 2000万 + 千瓦. NOTE: keep in sync with _common.NUMERAL.
+_LAZY_NUMERAL = rf"(?:{ARABIC}|[{_CN}])(?:{ARABIC}|[{_CN}])*?"
+_LAZY_ARABIC = rf"{ARABIC}(?:[{''.join(BIG_UNITS)}])*?"
+# What may follow a slash to make a rate besides a physical unit.
+_PER_EXTRA = ("万元", "元", "人", "户", "年", "天", "日", "小时", "秒")
+_CLAUSE_END_RE = regex.compile(r"[，。；！？,;!?\n]")
+_CLAUSE_REACH = 40
+
+
+@functools.cache
+def units() -> dict[str, tuple[str, str]]:
+    """Unit as printed → (normalised unit, ``any`` or ``arabic``: the numerals it may follow)."""
+    return {row[0]: (row[1], row[2]) for row in load_table("lexicons/units.tsv", 3)}
+
+
+def _units_after(kind: str) -> str:
+    return _alternation([s for s, (_, after) in units().items() if after in kind])
+
+
+@functools.cache
+def _quantity_re() -> regex.Pattern[str]:
+    per = _alternation([*units(), *_PER_EXTRA])
+    return regex.compile(
+        rf"""
+        (?P<before>{approx_pattern("before")})?       # 超过 / 约 / ≥ …
+        {NOT_AFTER_DIGIT}(?<![A-Za-z])                # not inside PM2.5 or G20
+        (?:
+            (?P<num>{_LAZY_NUMERAL})                  # 1128万, 百亿, 15
+            (?:{RANGE_SEP}(?P<num2>{_LAZY_NUMERAL}))? # 15—25
+            (?P<inside>余|多)?(?P<mult>(?<=[余多])[万亿]+)?
+            \ ?(?P<unit>{_units_after("any")})        # 亩, 平方公里, 蒸吨
+          | (?P<num>{_LAZY_ARABIC})                   # Arabic only before 度, 克, kg …
+            (?:{RANGE_SEP}(?P<num2>{_LAZY_ARABIC}))?
+            (?P<inside>余|多)?(?P<mult>(?<=[余多])[万亿]+)?
+            \ ?(?P<unit>{_units_after("arabic")})
+        )
+        (?![A-Za-z])                                  # 5 kg, not 5 kgs or 3 million
+        (?:/(?P<per>{per}))?                          # 吨标准煤/万元
+        (?P<after>{approx_pattern("after")})?         # 以上 / 以下 / 左右
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _rate_contexts() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    rows = load_table("lexicons/rate_contexts.tsv", 2)
+    return tuple((regex.compile(pattern), per) for pattern, per in rows)
+
+
+def implied_per(text: str, start: int) -> str | None:
+    """The ``per`` unit the clause before ``start`` implies, as in 万元…能耗为1.1578吨标准煤.
+
+    >>> implied_per("万元地区生产总值能耗为1.1578吨标准煤", 11), implied_per("能耗为1吨", 3)
+    ('万元', None)
+    """
+    clause = _CLAUSE_END_RE.split(text[max(0, start - _CLAUSE_REACH) : start])[-1]
+    return next((per for pattern, per in _rate_contexts() if pattern.search(clause)), None)
+
+
+def _unit_name(unit: str, per: str | None) -> str:
+    name = units()[unit][0]
+    if per:
+        name += "/" + (units()[per][0] if per in units() else per)
+    return name
+
+
+def find_quantity(view: NormalizedText, context: Context) -> list[Candidate]:
+    """Candidates for every measure printed with a physical unit."""
+    text = view.text
+    found = []
+    for m in _quantity_re().finditer(text):
+        value, value_max = value_range(m["num"], m["num2"], m["mult"] or "")
+        if value is None or inside_name(text, m.start(), m.end()) or crosses_cell(view, m.start(), m.end()):
+            continue
+        if is_lone_capital(m["num"]) or (is_bare_unit(m["num"]) and not m["before"]):
+            continue  # 百亿斤粮食产能基地 names a target; 突破百亿斤 is a figure
+        fields = {
+            "value": value,
+            "value_max": value_max,
+            "approx": approx_of(m["before"], m["inside"], m["after"]),
+            "unit": _unit_name(m["unit"], m["per"] or implied_per(text, m.start())),
+        }
+        found.append(Candidate("quantity", m.start(), m.end(), "quantity.unit", fields, priority=PRIORITY))
+    return found
