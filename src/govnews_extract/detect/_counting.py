@@ -5,13 +5,25 @@ NOTE: keep the range separators in sync with tests/test_count.py and tests/test_
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 import regex
 
 from ..normalize import NormalizedText
 from ..resolve.numerals import DIGITS, SMALL_UNITS, parse_number, scale_of
-from ._common import amount, split_multiplier
+from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, amount, split_multiplier
+
+# Where a number may start: not inside a longer one (12|3, 十|五), not after a Latin letter
+# (PM2.5, G20), and not at a Chinese digit that ends a word before an Arabic one (统一5项).
+NUMBER_START = rf"{NOT_AFTER_DIGIT}(?<![A-Za-z])(?:(?=\d)|(?<![{CN_NUMERAL_CHARS}]))(?![{''.join(DIGITS)}]\d)"
+
+
+def figure_ahead(approx_words: Iterable[str]) -> str:
+    """A cheap first test for a pattern: a numeral or the first letter of a qualifier is here."""
+    firsts = regex.escape("".join(sorted({w[0] for w in approx_words})))
+    return rf"(?=[\d{CN_NUMERAL_CHARS}{firsts}])"
+
 
 # Between the two ends of a printed range: 5-8家, 15—25度, 三至五个.
 RANGE_SEP = r"[-—–~～至]"

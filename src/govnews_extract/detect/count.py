@@ -29,13 +29,15 @@ from typing import Any
 
 import regex
 
-from .._data import load_table
+from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
-from ._common import NOT_AFTER_DIGIT, NUMERAL, _alternation, approx_of, approx_pattern
+from ._common import NUMERAL, _alternation, approx_of, approx_pattern, approx_words
 from ._counting import (
+    NUMBER_START,
     RANGE_SEP,
     crosses_cell,
+    figure_ahead,
     inside_name,
     is_bare_unit,
     is_lone_capital,
@@ -48,8 +50,14 @@ from .quantity import units
 PRIORITY = 5
 # The indefinite article 一个/一批/一项 is not a count.
 _ARTICLE = frozenset({"一", "壹"})
-# Where the counted noun phrase after a classifier ends.
-_PHRASE_END_RE = regex.compile(r"[^\p{Han}A-Za-z0-9（）()“”]")
+# The counted noun phrase: words, short parenthetical remarks (省（区、市）) and quotes.
+_PHRASE_RE = regex.compile(r"(?:[\p{Han}A-Za-z“”\"]|\([^()]{1,8}\))+")
+_WORD_RE = regex.compile(r"[\p{Han}A-Za-z“”]+")
+_CLAUSE_END_RE = regex.compile(r"[，。；：！？,;:!?、\n]")
+# Scope words before the counted noun, not part of it: 全市, 全国, 其中, 年末.
+_SCOPE_RE = regex.compile(r"^(?:全[市省国县区]|其中|年末|年初|目前|截至目前|全年)+")
+# Conjunctions and postpositions that end a phrase but are not part of the noun.
+_TAIL_RE = regex.compile(r"(?:[和及与或(]|以外|[中外内里])+$")
 _MAX_COUNTED = 16
 
 
@@ -93,8 +101,9 @@ def _count_words(role: str) -> list[str]:
 def _count_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
+        {figure_ahead(approx_words()["before"])}      # fail fast where no figure starts
         (?P<before>{approx_pattern("before")})?     # 不少于 / 近 / 超过 …
-        {NOT_AFTER_DIGIT}(?<![A-Za-z])
+        {NUMBER_START}
         (?P<num>{NUMERAL})                          # 495, 五, 1.2万, 三四十
         (?:{RANGE_SEP}(?P<num2>{NUMERAL}))?         # 5-8家
         (?P<inside>余|多)?                          # 200余家, 1200多万名
@@ -116,13 +125,13 @@ def _bare_re() -> regex.Pattern[str]:
     stoppers = rf"(?!{blocks})(?:{_alternation([*classifiers(), *currencies(), *units(), '倍', '年'])})"
     return regex.compile(
         rf"""
+        {figure_ahead(approx_words()["before"])}
         (?:(?<=(?P<noun>{nouns})(?:{links})?)|(?<lead>))   # 用户3.4亿, 人口超过240万
         (?P<before>{approx_pattern("before")})?
-        {NOT_AFTER_DIGIT}(?<![A-Za-z])
+        {NUMBER_START}
         (?P<num>{NUMERAL})                          # 1.2亿, 6069万
-        (?P<inside>余|多)?
-        (?P<mult>(?<=[余多])[万亿]+)?
-        (?!{stoppers})
+        (?:(?<=[万亿])(?P<inside>余|多)?|(?P<inside>余|多)(?P<mult>[万亿]+))   # only 万/亿 figures
+        (?![\d.])(?!{stoppers})
         (?(lead)(?=(?P<noun>\p{{Han}}{{0,6}}?(?:{nouns})))   # 1.2亿多农村人口: the noun follows
         |(?=[^\p{{Han}}\d.]|$))                      # 用户3.4亿。: the noun came first
         """,
@@ -159,15 +168,46 @@ def _plausible(m: regex.Match[str], value: Decimal | None, view: NormalizedText)
     return is_whole(value) and _plausible_number(m, view)
 
 
+@functools.cache
+def _stops_re() -> regex.Pattern[str]:
+    return regex.compile(_alternation(list(load_lexicon("lexicons/counted_stops.txt"))))
+
+
+def _phrase_after(text: str, end: int) -> str:
+    """Words, parentheses and quotes right after ``end``, up to a digit or punctuation."""
+    m = _PHRASE_RE.match(text, end, end + _MAX_COUNTED)
+    return m[0] if m else ""
+
+
 def counted_after(text: str, end: int) -> str | None:
-    """The noun phrase right after a count, cut at the first non-word character.
+    """The noun phrase right after a count, cut at the first verb or function word.
 
     >>> counted_after("新建8家市级产业创新服务综合体，", 4), counted_after("共200余家。", 6)
     ('市级产业创新服务综合体', None)
+    >>> counted_after("9家企业获得贷款", 2), counted_after("5座处置场和1个", 2)
+    ('企业', '处置场')
     """
-    stop = _PHRASE_END_RE.search(text, end, end + _MAX_COUNTED)
-    phrase = text[end : stop.start() if stop else end + _MAX_COUNTED]
-    return phrase or None
+    phrase = _phrase_after(text, end)
+    stop = _stops_re().search(phrase)
+    phrase = phrase[: stop.start()] if stop else phrase
+    phrase = _TAIL_RE.sub("", phrase)
+    return phrase if len(phrase) >= 1 and not phrase.startswith(")") else None
+
+
+def counted_before(text: str, start: int) -> str | None:
+    """The noun phrase a count follows in its clause: 农民专业合作社达到165个 → 农民专业合作社.
+
+    >>> counted_before("全市拥有公共图书馆6个", 9), counted_before("，共200余家", 2)
+    ('公共图书馆', None)
+    """
+    clause = _CLAUSE_END_RE.split(text[max(0, start - _MAX_COUNTED) : start])[-1]
+    words = _stops_re().split(clause)
+    while words and not words[-1]:
+        words.pop()  # the clause ends with a link word: 达到
+    phrase = words[-1] if words else ""
+    scope = _SCOPE_RE.match(phrase)
+    phrase = phrase[scope.end() :] if scope else phrase
+    return phrase if 2 <= len(phrase) <= 12 and _WORD_RE.fullmatch(phrase) else None
 
 
 def _candidate(m: regex.Match[str], rule: str, fields: dict[str, Any]) -> Candidate:
@@ -188,15 +228,13 @@ def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
                 "value_max": value_max,
                 "approx": approx_of(m["before"], m["inside"], m["after"]),
                 "classifier": m["cls"],
-                "counted": counted_after(text, m.end()),
+                "counted": counted_after(text, m.end()) or counted_before(text, m.start()),
             },
         )
 
 
 def _bare_counts(view: NormalizedText) -> Iterator[Candidate]:
     for m in _bare_re().finditer(view.text):
-        if not (m["mult"] or m["num"][-1] in "万亿"):
-            continue  # only 万/亿 figures stand without a classifier
         value, _ = value_range(m["num"], None, m["mult"] or "")
         if not is_whole(value) or inside_name(view.text, m.start(), m.end()):
             continue

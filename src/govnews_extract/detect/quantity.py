@@ -13,21 +13,31 @@ Units come from ``data/lexicons/units.tsv``; 万/亿 before the unit are multipl
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
-from .._data import load_table
+from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
-from ..resolve.numerals import BIG_UNITS, DIGITS, SMALL_UNITS
+from ..resolve.numerals import BIG_UNITS
 from . import Candidate, Context
-from ._common import ARABIC, NOT_AFTER_DIGIT, _alternation, approx_of, approx_pattern
-from ._counting import RANGE_SEP, crosses_cell, inside_name, is_bare_unit, is_lone_capital, value_range
+from ._common import ARABIC, CN_NUMERAL_CHARS, _alternation, approx_of, approx_pattern, approx_words
+from ._counting import (
+    NUMBER_START,
+    RANGE_SEP,
+    crosses_cell,
+    figure_ahead,
+    inside_name,
+    is_bare_unit,
+    is_lone_capital,
+    value_range,
+)
 
 PRIORITY = 7
-_CN = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 # Shortest numeral first, so that the unit decides where the number ends: 5千米 is 5 公里,
 # 2000万千瓦 is 2000万 + 千瓦. NOTE: keep in sync with _common.NUMERAL.
-_LAZY_NUMERAL = rf"(?:{ARABIC}|[{_CN}])(?:{ARABIC}|[{_CN}])*?"
+_LAZY_NUMERAL = rf"(?:{ARABIC}|[{CN_NUMERAL_CHARS}])(?:{ARABIC}|[{CN_NUMERAL_CHARS}])*?"
 _LAZY_ARABIC = rf"{ARABIC}(?:[{''.join(BIG_UNITS)}])*?"
 # What may follow a slash to make a rate besides a physical unit.
 _PER_EXTRA = ("万元", "元", "人", "户", "年", "天", "日", "小时", "秒")
@@ -35,32 +45,45 @@ _CLAUSE_END_RE = regex.compile(r"[，。；！？,;!?\n]")
 _CLAUSE_REACH = 40
 
 
+@dataclass(frozen=True, slots=True)
+class Unit:
+    name: str  # the normalised unit
+    arabic_only: bool  # only after Arabic digits (25度, not 再度)
+    factor: int  # the printed unit in normalised units (万度 → 10000 千瓦时)
+
+
 @functools.cache
-def units() -> dict[str, tuple[str, str]]:
-    """Unit as printed → (normalised unit, ``any`` or ``arabic``: the numerals it may follow)."""
-    return {row[0]: (row[1], row[2]) for row in load_table("lexicons/units.tsv", 3)}
+def units() -> dict[str, Unit]:
+    """Unit as printed → its normalised form, from ``data/lexicons/units.tsv``."""
+    return {
+        surface: Unit(name, after == "arabic", int(factor))
+        for surface, name, after, factor in load_table("lexicons/units.tsv", 4)
+    }
 
 
-def _units_after(kind: str) -> str:
-    return _alternation([s for s, (_, after) in units().items() if after in kind])
+def _units_after(arabic: bool) -> str:
+    return _alternation([s for s, u in units().items() if u.arabic_only == arabic])
 
 
 @functools.cache
 def _quantity_re() -> regex.Pattern[str]:
     per = _alternation([*units(), *_PER_EXTRA])
+    not_units = _alternation(list(load_lexicon("lexicons/not_quantities.txt")))
     return regex.compile(
         rf"""
+        {figure_ahead(approx_words()["before"])}      # fail fast where no figure starts
         (?P<before>{approx_pattern("before")})?       # 超过 / 约 / ≥ …
-        {NOT_AFTER_DIGIT}(?<![A-Za-z])                # not inside PM2.5 or G20
+        {NUMBER_START}                                # not inside PM2.5, G20 or 统一5
         (?:
             (?P<num>{_LAZY_NUMERAL})                  # 1128万, 百亿, 15
             (?:{RANGE_SEP}(?P<num2>{_LAZY_NUMERAL}))? # 15—25
             (?P<inside>余|多)?(?P<mult>(?<=[余多])[万亿]+)?
-            \ ?(?P<unit>{_units_after("any")})        # 亩, 平方公里, 蒸吨
+            \ ?(?!{not_units})                        # 由12升至8, 克服
+            (?P<unit>{_units_after(False)})           # 亩, 平方公里, 蒸吨
           | (?P<num>{_LAZY_ARABIC})                   # Arabic only before 度, 克, kg …
             (?:{RANGE_SEP}(?P<num2>{_LAZY_ARABIC}))?
             (?P<inside>余|多)?(?P<mult>(?<=[余多])[万亿]+)?
-            \ ?(?P<unit>{_units_after("arabic")})
+            \ ?(?!{not_units})(?P<unit>{_units_after(True)})
         )
         (?![A-Za-z])                                  # 5 kg, not 5 kgs or 3 million
         (?:/(?P<per>{per}))?                          # 吨标准煤/万元
@@ -86,10 +109,14 @@ def implied_per(text: str, start: int) -> str | None:
     return next((per for pattern, per in _rate_contexts() if pattern.search(clause)), None)
 
 
+def _scaled(value: Decimal | None, factor: int) -> Decimal | None:
+    return value * factor if value is not None and factor != 1 else value
+
+
 def _unit_name(unit: str, per: str | None) -> str:
-    name = units()[unit][0]
+    name = units()[unit].name
     if per:
-        name += "/" + (units()[per][0] if per in units() else per)
+        name += "/" + (units()[per].name if per in units() else per)
     return name
 
 
@@ -99,6 +126,8 @@ def find_quantity(view: NormalizedText, context: Context) -> list[Candidate]:
     found = []
     for m in _quantity_re().finditer(text):
         value, value_max = value_range(m["num"], m["num2"], m["mult"] or "")
+        factor = units()[m["unit"]].factor
+        value, value_max = _scaled(value, factor), _scaled(value_max, factor)
         if value is None or inside_name(text, m.start(), m.end()) or crosses_cell(view, m.start(), m.end()):
             continue
         if is_lone_capital(m["num"]) or (is_bare_unit(m["num"]) and not m["before"]):
