@@ -179,6 +179,12 @@ def _phrase_after(text: str, end: int) -> str:
     return m[0] if m else ""
 
 
+def _unopened_close(phrase: str) -> int:
+    """Where a closing quote that the phrase never opened stands (行动”聚焦 → 2), else the end."""
+    close, opened = phrase.find("”"), phrase.find("“")
+    return close if close >= 0 and (opened < 0 or close < opened) else len(phrase)
+
+
 def counted_after(text: str, end: int) -> str | None:
     """The noun phrase right after a count, cut at the first verb or function word.
 
@@ -188,6 +194,7 @@ def counted_after(text: str, end: int) -> str | None:
     ('企业', '处置场')
     """
     phrase = _phrase_after(text, end)
+    phrase = phrase[: _unopened_close(phrase)]
     stop = _stops_re().search(phrase)
     phrase = phrase[: stop.start()] if stop else phrase
     phrase = _TAIL_RE.sub("", phrase)
