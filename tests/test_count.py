@@ -153,3 +153,16 @@ def test_pdf_break_inside_a_count() -> None:
     [count] = _only_count("截至目前，共组织 \n216家企业在网上申报")
     assert count.text == "216家"
     assert count.value == Decimal(216)
+
+
+def test_numbers_listed_before_one_classifier_are_each_a_count() -> None:
+    counts = _only_count("各区新增企业分别为3、5和8家")
+    assert [(c.text, c.value, c.classifier) for c in counts] == [
+        ("3", Decimal(3), "家"),
+        ("5", Decimal(5), "家"),
+        ("8家", Decimal(8), "家"),
+    ]
+
+
+def test_a_list_marker_is_not_part_of_a_list() -> None:
+    assert [c.text for c in _only_count("主要措施：1、12家企业签约")] == ["12家"]

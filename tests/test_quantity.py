@@ -120,3 +120,11 @@ def test_quantity_and_count_share_a_sentence() -> None:
     article = parse("建设5座处置场，占地200平方", types=["count", "quantity"])
     check_article(article)
     assert [(m.type, m.text) for m in article.mentions] == [("count", "5座"), ("quantity", "200平方")]
+
+
+def test_listed_numbers_take_the_unit_and_multiplier() -> None:
+    quantities = _only_quantity("水田和旱田分别为168、960万亩")
+    assert [(q.text, q.value, q.unit) for q in quantities] == [
+        ("168", Decimal(1680000), "亩"),
+        ("960万亩", Decimal(9600000), "亩"),
+    ]

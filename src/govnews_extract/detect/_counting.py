@@ -12,7 +12,7 @@ import regex
 
 from ..normalize import NormalizedText
 from ..resolve.numerals import DIGITS, SMALL_UNITS, parse_number, scale_of
-from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, amount, split_multiplier
+from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, amount, split_multiplier
 
 # Where a number may start: not inside a longer one (12|3, 十|五), not after a Latin letter
 # (PM2.5, G20), and not at a Chinese digit that ends a word before an Arabic one (统一5项).
@@ -132,3 +132,56 @@ def is_bare_unit(numeral: str) -> bool:
 def is_lone_capital(numeral: str) -> bool:
     """A single financial-capital digit (陆 in 陆地, 伍) is a word, not a number."""
     return len(numeral) == 1 and numeral in "壹贰貳叁参肆伍陆柒捌玖拾佰仟"
+
+
+# Between the numbers of a list that share one classifier or unit: 分别为3、5和8个.
+_LIST_SEPS = "、和及与"
+_ARABIC_CHARS = "0123456789.,"
+
+
+def _numeral_ending_at(text: str, end: int) -> int:
+    """Start of the numeral that ends at ``end`` (``end`` itself when there is none)."""
+    chars = _ARABIC_CHARS if end and text[end - 1].isdigit() else CN_NUMERAL_CHARS
+    start = end
+    while start > 0 and text[start - 1] in chars:
+        start -= 1
+    while start < end and text[start] in ",.":
+        start += 1
+    return start
+
+
+def listed_before(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the numbers listed right before ``start`` that share the figure's classifier.
+
+    The list must follow a word (分别为3、5和8个), so that list markers (``1、``) stay out.
+
+    >>> listed_before("分别为3、5和8个", 7), listed_before("1、12家", 2)
+    ([(3, 4), (5, 6)], [])
+    """
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos > 1 and text[pos - 1] in _LIST_SEPS:
+        begin = _numeral_ending_at(text, pos - 1)
+        if begin == pos - 1 or not regex.fullmatch(NUMERAL, text[begin : pos - 1]):
+            break
+        spans.append((begin, pos - 1))
+        pos = begin
+    if spans and not (pos > 0 and regex.match(r"\p{Han}", text[pos - 1])):
+        return []
+    return sorted(spans)
+
+
+def list_members(text: str, head: int, head_num: str, multiplier: str) -> list[tuple[int, int, Decimal]]:
+    """``(start, end, value)`` of the numbers listed before a figure that starts at ``head``.
+
+    Each member takes the figure's 万/亿 when it prints none (分别为168、960万亩).
+
+    >>> list_members("分别为168、960万亩", 7, "960万", "")
+    [(3, 6, Decimal('1680000'))]
+    """
+    members = []
+    for start, end in listed_before(text, head):
+        value, _ = value_range(text[start:end], head_num, multiplier)
+        if value is not None:
+            members.append((start, end, value))
+    return members

@@ -42,6 +42,7 @@ from ._counting import (
     is_bare_unit,
     is_lone_capital,
     is_whole,
+    list_members,
     value_range,
 )
 from .money import currencies
@@ -227,17 +228,22 @@ def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
         value, value_max = value_range(m["num"], m["num2"], m["mult"] or "")
         if not _plausible(m, value, view):
             continue
-        yield _candidate(
-            m,
-            "count.classifier",
-            {
-                "value": value,
-                "value_max": value_max,
-                "approx": approx_of(m["before"], m["inside"], m["after"]),
-                "classifier": m["cls"],
-                "counted": counted_after(text, m.end()) or counted_before(text, m.start()),
-            },
-        )
+        members = list_members(text, m.start(), m["num"], m["mult"] or "")
+        if members and _blocked_before(text, members[0][0], m["cls"]):
+            continue  # 第三、四批
+        first = members[0][0] if members else m.start()
+        fields = {
+            "value": value,
+            "value_max": value_max,
+            "approx": approx_of(m["before"], m["inside"], m["after"]),
+            "classifier": m["cls"],
+            "counted": counted_after(text, m.end()) or counted_before(text, first),
+        }
+        yield _candidate(m, "count.classifier", fields)
+        for start, end, member in members:
+            if is_whole(member):
+                listed = {**fields, "value": member, "value_max": None, "approx": None}
+                yield Candidate("count", start, end, "count.list", listed, priority=PRIORITY)
 
 
 def _bare_counts(view: NormalizedText) -> Iterator[Candidate]:

@@ -31,6 +31,7 @@ from ._counting import (
     inside_name,
     is_bare_unit,
     is_lone_capital,
+    list_members,
     value_range,
 )
 
@@ -139,4 +140,7 @@ def find_quantity(view: NormalizedText, context: Context) -> list[Candidate]:
             "unit": _unit_name(m["unit"], m["per"] or implied_per(text, m.start())),
         }
         found.append(Candidate("quantity", m.start(), m.end(), "quantity.unit", fields, priority=PRIORITY))
+        for start, end, member in list_members(text, m.start(), m["num"], m["mult"] or ""):
+            listed = {**fields, "value": _scaled(member, factor), "value_max": None, "approx": None}
+            found.append(Candidate("quantity", start, end, "quantity.list", listed, priority=PRIORITY))
     return found
