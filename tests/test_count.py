@@ -45,6 +45,9 @@ COUNTS_IN_PROSE = [
     Case("全市拥有公共图书馆6个。", "6个", "6", "个", counted="公共图书馆"),
     Case("八大类消费品价格四升四降", "八大类", "8", "大类", counted="消费品"),
     Case("惠及2千零30万人", "2千零30万人", "20300000", "人"),
+    Case("带动千余家企业转型", "千余家", "1000", "家", "more_than", counted="企业"),
+    Case("召开两次会议研究部署", "两次", "2", "次", counted="会议"),
+    Case("国家高新技术企业净增92家", "92家", "92", "家", counted="国家高新技术企业"),
 ]
 
 # Bare 万/亿 figures that count people named next to them.
@@ -54,6 +57,7 @@ BARE_PEOPLE_COUNTS = [
     Case("易地扶贫搬迁人口超过240万。", "超过240万", "2400000", None, "more_than", counted="人口"),
     Case("新增移动通信用户3.4亿、光缆线路", "3.4亿", "340000000", None, counted="用户"),
     Case("为1700多万困难和重度残疾人发放补贴", "1700多万", "17000000", None, "more_than"),
+    Case("全市常住人口总数为1000万。", "1000万", "10000000", None, counted="人口"),
 ]
 
 # Numbers with a classifier that are not counts: durations, ordinals, names, idioms, articles.
@@ -73,6 +77,8 @@ NOT_COUNTS = [
     "实施百亿斤粮食产能工程",
     "党的十九大以来",
     "市委八届二次全会",
+    "十三届全国人大二次会议开幕",
+    "居民人均可支配收入3万元",
     "三次产业结构持续优化",
     "严格落实中央八项规定精神",
     "统筹推进五位一体总体布局",

@@ -127,7 +127,7 @@ def _bare_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         {figure_ahead(approx_words()["before"])}
-        (?:(?<=(?P<noun>{nouns})(?:{links})?)|(?<lead>))   # 用户3.4亿, 人口超过240万
+        (?:(?<=(?P<noun>{nouns})(?:{links}){{0,2}})|(?<lead>))   # 用户3.4亿, 人口超过240万
         (?P<before>{approx_pattern("before")})?
         {NUMBER_START}
         (?P<num>{NUMERAL})                          # 1.2亿, 6069万
@@ -152,8 +152,8 @@ def _plausible_number(m: regex.Match[str], view: NormalizedText) -> bool:
     numeral = m["num"]
     if m.groupdict().get("num2") is None and (numeral in _ARTICLE or is_lone_capital(numeral)):
         return False
-    if is_bare_unit(numeral) and not m["before"]:
-        return False  # 千家万户; but 不足百个
+    if is_bare_unit(numeral) and not (m["before"] or m["inside"]):
+        return False  # 千家万户; but 不足百个, 千余家
     return not crosses_cell(view, m.start(), m.end())
 
 

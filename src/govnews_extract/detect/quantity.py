@@ -131,7 +131,7 @@ def find_quantity(view: NormalizedText, context: Context) -> list[Candidate]:
         value, value_max = _scaled(value, factor), _scaled(value_max, factor)
         if value is None or inside_name(text, m.start(), m.end()) or crosses_cell(view, m.start(), m.end()):
             continue
-        if is_lone_capital(m["num"]) or (is_bare_unit(m["num"]) and not m["before"]):
+        if is_lone_capital(m["num"]) or (is_bare_unit(m["num"]) and not (m["before"] or m["inside"])):
             continue  # 百亿斤粮食产能基地 names a target; 突破百亿斤 is a figure
         fields = {
             "value": value,
