@@ -1,10 +1,16 @@
-"""The count and quantity word lists load, hold no duplicates and use known values."""
+"""The count and quantity word lists load cleanly, and odd text never breaks the matchers."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from govnews_extract import parse
 from govnews_extract._data import load_lexicon, load_table
+from govnews_extract.models import Count, Quantity
+
+from .invariants import check_article
 
 TABLES = [
     ("lexicons/classifiers.tsv", 3),
@@ -39,3 +45,20 @@ def test_column_values_are_known() -> None:
     for _, _, after, factor in load_table("lexicons/units.tsv", 4):
         assert after in {"any", "arabic"}
         assert int(factor) >= 1
+
+
+# Odd text built from the characters the count and quantity matchers care about.
+_ODD_ALPHABET = (
+    "0123456789.,-—～一二两三十百千万亿余多约近超"
+    "家个名人大类条第前“”《》（）、和 \n\t\u200b亩吨米度平方公里/元%"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ODD_ALPHABET, max_size=40))
+def test_odd_text_never_raises_and_keeps_the_invariants(text: str) -> None:
+    article = parse(text, types=["count", "quantity"])
+    check_article(article)
+    for mention in article.mentions:
+        assert isinstance(mention, Count | Quantity)
+        assert mention.value is None or mention.value >= 0
