@@ -53,7 +53,7 @@ PRIORITY = 5
 _ARTICLE = frozenset({"一", "壹"})
 # The counted noun phrase: words, short parenthetical remarks (省（区、市）) and quotes.
 _PHRASE_RE = regex.compile(r"(?:[\p{Han}A-Za-z“”\"]|\([^()]{1,8}\))+")
-_WORD_RE = regex.compile(r"[\p{Han}A-Za-z“”]+")
+_WORD_RE = regex.compile(r"[\p{Han}A-Za-z0-9“”]+")
 _CLAUSE_END_RE = regex.compile(r"[，。；：！？,;:!?、\n]")
 # Scope words before the counted noun, not part of it: 全市, 全国, 其中, 年末.
 _SCOPE_RE = regex.compile(r"^(?:全[市省国县区]|其中|年末|年初|目前|截至目前|全年)+")
