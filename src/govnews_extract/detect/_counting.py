@@ -30,8 +30,10 @@ RANGE_SEP = r"[-—–~～至]"
 # Marks around a name, and how long the name inside may be: a quoted name is short (a quoted
 # speech is not, and counts inside it are real); a title in 《》 may be long.
 _NAME_MARKS = (("“「『\"'‘", "”」』\"'’", 12), ("《〈", "》〉", 60))
-# 三四十家: two neighbouring digits, then an optional place unit and 万/亿.
-_NEIGHBOURS_RE = regex.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千]?[万亿]*)")
+# 三四十家, 十五六个, 一百五六十: an optional head, two neighbouring digits, then the place unit.
+_NEIGHBOURS_RE = regex.compile(
+    r"(?P<head>.*[十百千万亿])?(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<units>[十百千]?[万亿]*)"
+)
 
 
 def neighbour_range(numeral: str) -> tuple[Decimal, Decimal] | None:
@@ -39,15 +41,20 @@ def neighbour_range(numeral: str) -> tuple[Decimal, Decimal] | None:
 
     >>> neighbour_range("三四十"), neighbour_range("两三"), neighbour_range("三十四")
     ((Decimal('30'), Decimal('40')), (Decimal('2'), Decimal('3')), None)
-    >>> neighbour_range("七八百万")
-    (Decimal('7000000'), Decimal('8000000'))
+    >>> neighbour_range("七八百万"), neighbour_range("十五六")
+    ((Decimal('7000000'), Decimal('8000000')), (Decimal('15'), Decimal('16')))
+    >>> neighbour_range("一百五六十"), neighbour_range("三万五六千")
+    ((Decimal('150'), Decimal('160')), (Decimal('35000'), Decimal('36000')))
     """
     m = _NEIGHBOURS_RE.fullmatch(numeral)
-    if m is None or DIGITS[m[2]] != DIGITS[m[1]] + 1:
+    if m is None or DIGITS[m["b"]] != DIGITS[m["a"]] + 1:
         return None
-    units = m[3]
+    head = parse_number(m["head"]) if m["head"] else Decimal(0)
+    if head is None:
+        return None
+    units = m["units"]
     scale = Decimal(SMALL_UNITS.get(units[:1], 1) * scale_of(units.lstrip("十百千")))
-    return DIGITS[m[1]] * scale, DIGITS[m[2]] * scale
+    return head + DIGITS[m["a"]] * scale, head + DIGITS[m["b"]] * scale
 
 
 def value_range(num: str, num2: str | None, multiplier: str) -> tuple[Decimal | None, Decimal | None]:
