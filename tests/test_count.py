@@ -98,6 +98,13 @@ COUNT_XFAIL = [
     Case("加强市县两级监测能力", "两级", "2", "级"),
     # FIXME: 十几/数十 (an unstated figure) are not read as counts.
     Case("十几家企业参加", "十几家", "10", "家", "more_than"),
+    # Held-out set (fixtures/): the classifier 批次 is cut to 批.
+    Case("组织企业参加境外展会30余批次", "30余批次", "30", "批次", "more_than"),
+]
+
+NOT_COUNTS_XFAIL = [
+    # Held-out set: 零 of 零部件 (parts) is read as the numeral zero with the classifier 部.
+    "带动汽车零部件企业集聚发展",
 ]
 # fmt: on
 
@@ -139,6 +146,12 @@ def test_not_a_count(sentence: str) -> None:
 @pytest.mark.parametrize("case", COUNT_XFAIL, ids=[c.sentence for c in COUNT_XFAIL])
 def test_count_known_gaps(case: Case) -> None:
     _check(case)
+
+
+@pytest.mark.xfail(strict=True, reason="known false alarm")
+@pytest.mark.parametrize("sentence", NOT_COUNTS_XFAIL)
+def test_not_a_count_known_gaps(sentence: str) -> None:
+    assert _only_count(sentence) == []
 
 
 def test_money_and_percent_win_over_count() -> None:

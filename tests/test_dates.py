@@ -150,6 +150,14 @@ NOT_DATES = [
 GAPS = [
     # FIXME: a review published after May is taken to report on its own year.
     Case("2019年经济运行回顾。全年GDP增长6%", "2020-06-10", "全年", "2019", None, True),
+    # Held-out set (fixtures/): in the plan section of a January review, 全年 after 今年 is the
+    # new year, and the yearless dates after it follow it.
+    Case("2023年工作总结。四、2024年工作思路。今年，全年研发投入增长15%以上",
+         "2024-01-20", "全年", "2024", None, True),
+    Case("2023年工作总结。四、2024年工作思路。今年，全年研发投入增长15%以上。一季度做好入库工作",
+         "2024-01-20", "一季度", "2024-Q1", None, True),
+    # Held-out set: an ISO date in a web page's byline is not read.
+    Case("发布时间：2023-05-16  来源：市统计局", "2023-06-01", "2023-05-16", "2023-05-16"),
 ]
 # fmt: on
 

@@ -158,6 +158,13 @@ MONEY_XFAIL = [
     Case("向外方融资美元5亿，", "5亿", "500000000", "USD"),
     # The funding context stands in the previous clause.
     Case("争取上级专项资金，共计1.2亿。", "1.2亿", "120000000"),
+    # Held-out set (fixtures/): a threshold with no numeral (亿元以上 = 1亿元 or more) is missed.
+    Case("全市在建亿元以上项目312个", "亿元以上", "100000000", approx="at_least"),
+    # Held-out set: 最高 (a ceiling, "up to") is not read as at_most.
+    Case("对新落户的总部企业给予最高300万元奖励", "最高300万元", "3000000", approx="at_most"),
+    # Held-out set: a PDF line break inside the digits keeps only the tail (50亿元); same root
+    # cause as the XFAIL rows of test_normalize.py.
+    Case("力争完成技改投资1\n50亿元以上", "150亿元以上", "15000000000", approx="at_least"),
 ]
 # fmt: on
 

@@ -76,6 +76,8 @@ def test_multiple_wins_over_nothing_else_in_a_full_parse() -> None:
 MULTIPLE_XFAIL = [
     # 一倍半 (one and a half times).
     Case("用户数增长了一倍半", "增长了一倍半", "1.5", "2.5"),
+    # Held-out set (fixtures/): 多 after 翻了一番 (more than doubled) loses its approx.
+    Case("全市新能源汽车产量翻了一番多", "翻了一番多", "1", "2", "more_than"),
 ]
 # fmt: on
 

@@ -100,6 +100,13 @@ TABLES_XFAIL = [
     Case("a growth column named only in words (发展速度) is not known to be a percent",
          plain("单位：亿元", "指标", "总量", "发展速度", "生产总值", "356.8", "106.9"),
          [("356.8", "money", "35680000000", "CNY"), ("106.9", "percent", "106.9", "percent")]),
+    Case("a dash placeholder cell (—) throws the columns out (held-out set, fixtures/)",
+         plain("2023年主要经济指标", "指标", "单位", "全年", "同比增长（%）",
+               "地区生产总值", "亿元", "2856.3", "5.6", "固定资产投资", "亿元", "—", "4.2",
+               "一般公共预算收入", "亿元", "186.2", "3.9"),
+         [("2856.3", "money", "285630000000", "CNY"), ("5.6", "percent", "5.6", "percent"),
+          ("4.2", "percent", "4.2", "percent"),
+          ("186.2", "money", "18620000000", "CNY"), ("3.9", "percent", "3.9", "percent")]),
 ]
 # fmt: on
 
