@@ -5,6 +5,9 @@ NOTE: keep in sync with ``models.ALL_TYPES``; a type with no detector yields not
 ``MULTI_TYPE_DETECTORS`` holds detectors that emit several types (a table's figures are
 money, percent, quantity or count by their headers): each runs when any of its types is
 requested, and only candidates of requested types are kept.
+
+Name detectors are imported on first use, so that numeric-only parses never load
+the gazetteers, jieba or spaCy.
 """
 
 from __future__ import annotations
@@ -19,6 +22,30 @@ MULTI_TYPE_DETECTORS: dict[str, tuple[frozenset[MentionType], Detector]] = {
     "tables": (tables.TYPES, tables.find_table_figures),
 }
 
+
+def _find_programme(view: NormalizedText, context: Context) -> list[Candidate]:
+    from .programme import find_programme
+
+    return find_programme(view, context)
+
+
+def _find_org(view: NormalizedText, context: Context) -> list[Candidate]:
+    from .organisation import find_organisation
+
+    return find_organisation(view, context)
+
+
+def _find_place(view: NormalizedText, context: Context) -> list[Candidate]:
+    from .place import find_place
+
+    return find_place(view, context)
+
+
+def _find_person(view: NormalizedText, context: Context) -> list[Candidate]:
+    from .person import find_person
+
+    return find_person(view, context)
+
 DETECTORS: dict[MentionType, Detector] = {
     "money": money.find_money,
     "percent": percent.find_percent,
@@ -26,6 +53,10 @@ DETECTORS: dict[MentionType, Detector] = {
     "date": dates.find_dates,
     "count": count.find_count,
     "quantity": quantity.find_quantity,
+    "programme": _find_programme,
+    "org": _find_org,
+    "place": _find_place,
+    "person": _find_person,
 }
 
 

@@ -1,0 +1,69 @@
+"""Helpers shared by the name detectors: word lists and where a name starts on its left.
+
+Names in Chinese run into the words before them (实施农村饮水安全工程). A name's head
+(工程, 局, 计划 …) is easy to find; its start is found by walking left over Han
+characters until a word from ``lexicons/name_left_stops.txt`` or a punctuation mark ends it.
+
+>>> text = "今年将实施农村饮水安全工程"
+>>> text[left_start(text, 11, 10):13]
+'农村饮水安全工程'
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._data import load_lexicon
+from ..normalize import NormalizedText, strip_layout
+from ._gazetteer import fold
+
+_HAN = regex.compile(r"\p{Han}")
+_CLASSIFIERS = frozenset("个座项家批年度月名位条种类所")
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百千万亿两几多余")
+
+
+@functools.cache
+def words(relpath: str) -> frozenset[str]:
+    """A one-entry-a-line list (entries may be space-separated on one line), folded."""
+    return frozenset(fold(w) for line in load_lexicon(relpath) for w in line.split())
+
+
+@functools.cache
+def _stops() -> tuple[frozenset[str], int]:
+    stops = words("lexicons/name_left_stops.txt")
+    return stops, max(map(len, stops))
+
+
+def is_han(ch: str) -> bool:
+    return bool(_HAN.match(ch))
+
+
+def left_start(text: str, head: int, max_len: int, floor: int = 0) -> int:
+    """Where a name whose head starts at ``head`` begins: at most ``max_len`` characters
+    before the head, never before ``floor``, never across punctuation or a stop word, and
+    not on a classifier right after a number (3座病险水库 → 病险水库)."""
+    stops, longest = _stops()
+    start = head
+    while start > max(floor, head - max_len) and is_han(text[start - 1]):
+        if any(text[start - n : start] in stops for n in range(1, longest + 1) if start - n >= floor):
+            break
+        start -= 1
+    while start < head and text[start] in _CLASSIFIERS and start > 0 and text[start - 1] in _NUMERALS:
+        start += 1
+    return start
+
+
+def bounded_start(text: str, head: int, max_len: int, floor: int = 0) -> int | None:
+    """``left_start``, or None when the name would run longer than ``max_len`` (no start found)."""
+    start = left_start(text, head, max_len + 1, floor)
+    return None if head - start > max_len else start
+
+
+def printed(view: NormalizedText, start: int, end: int) -> str:
+    """A span of the view as printed in the original text, layout removed (（试行） stays full-width)."""
+    if start >= end:
+        return ""
+    s, e = view.span(start, end)
+    return strip_layout(view.original[s:e])

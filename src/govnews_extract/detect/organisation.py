@@ -1,0 +1,117 @@
+"""Organisations: central bodies and international organisations (gazetteer), local
+departments (place + department word + head: 丽水市科技局, 投促局, 团区委), named
+institutions ending in a distinctive head (之江实验室, 杭州电子科技大学), and sub-units
+written right after their parent (国家统计局大庆调查队).
+
+>>> from govnews_extract.normalize import normalize
+>>> from govnews_extract.detect import Context
+>>> [c.fields["name"] for c in find_organisation(
+...     normalize("丽水市科技局联合之江实验室，会同投促局开展活动"), Context())]
+['丽水市科技局', '之江实验室', '投促局']
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._data import load_lexicon, load_table
+from ..normalize import NormalizedText
+from . import Candidate, Context
+from ._gazetteer import automaton, find_all, fold, longest_first
+from ._names import left_start, words
+from .place import division_spans
+
+_LEVELS = "省市区县州镇乡"
+_MAX_FREE = 12
+# Heads that a level alone may stand before (区委, 市政府); 市中心 is no organisation.
+_LEVEL_ONLY = frozenset({"委", "编委", "政府", "人民政府"})
+
+
+@functools.cache
+def _suffixes() -> dict[str, str]:
+    return {fold(s): mode for s, mode in load_table("lexicons/org_suffixes.tsv", 2)}
+
+
+@functools.cache
+def _bodies() -> tuple[frozenset[str], int]:
+    bodies = words("lexicons/org_bodies.txt")
+    return bodies, max(map(len, bodies))
+
+
+@functools.cache
+def _known() -> tuple[str, ...]:
+    return tuple(load_lexicon("gazetteers/organisations.txt"))
+
+
+@functools.cache
+def _sub_unit_re() -> regex.Pattern[str]:
+    heads = sorted(_suffixes(), key=len, reverse=True)
+    return regex.compile(rf"\p{{Han}}{{2,10}}?(?:{'|'.join(heads)}|司|处)")
+
+
+def _body_start(text: str, head: int, word: str, place_ends: dict[int, int]) -> int | None:
+    """Start of a department name before ``head``: a body word, a level, or both (市科技)."""
+    bodies, longest = _bodies()
+    start = head
+    for n in range(min(longest, head), 0, -1):
+        if text[head - n : head] in bodies:
+            start = head - n
+            break
+    if start == head and word not in _LEVEL_ONLY:
+        return None
+    if start not in place_ends and start > 0 and text[start - 1] in _LEVELS:
+        start -= 1
+    return start if start < head else None
+
+
+def _with_places(start: int, place_ends: dict[int, int]) -> int:
+    """Extend a name over the places written right before it (杭州市西湖区 + 科技局)."""
+    while start in place_ends:
+        start = place_ends[start]
+    return start
+
+
+def _headed(text: str, place_ends: dict[int, int], known_ends: set[int]) -> list[Candidate]:
+    found: list[Candidate] = []
+    last_end = 0
+    for start, end, head in longest_first(find_all(automaton(tuple(_suffixes())), text)):
+        begin: int | None
+        if _suffixes()[head] == "free":
+            floor = max([last_end, *(e for e in known_ends if e <= start)])
+            begin = left_start(text, start, _MAX_FREE, floor)
+            if start - begin < 2:
+                begin = None
+        else:
+            begin = _body_start(text, start, head, place_ends)
+        if begin is None:
+            continue
+        begin = _with_places(begin, place_ends)
+        found.append(Candidate("org", begin, end, f"org.{_suffixes()[head]}_head", {}, priority=5))
+        last_end = end
+    return found
+
+
+def _extend_sub_unit(text: str, cand: Candidate) -> Candidate:
+    """国家统计局 + 大庆调查队: a unit named right after its parent belongs to it."""
+    m = _sub_unit_re().match(text, cand.end)
+    if m and left_start(text, m.end() - 1, m.end() - cand.end) == cand.end:
+        return Candidate("org", cand.start, m.end(), cand.rule + "+unit", {}, priority=cand.priority)
+    return cand
+
+
+def find_organisation(view: NormalizedText, context: Context) -> list[Candidate]:
+    """Candidates for every organisation named in the text."""
+    text = view.text
+    place_ends = {end: start for start, end in division_spans(text)}
+    known = [
+        Candidate("org", s, e, "org.gazetteer", {}, priority=6)
+        for s, e, _ in longest_first(find_all(automaton(_known()), text))
+    ]
+    headed = _headed(text, place_ends, {c.end for c in known})
+    cands = [_extend_sub_unit(text, c) for c in known + headed]
+    return [
+        Candidate("org", c.start, c.end, c.rule, {"name": text[c.start : c.end]}, priority=c.priority)
+        for c in cands
+    ]

@@ -1,0 +1,151 @@
+"""Places: administrative divisions (gazetteer, with short forms), regions, countries,
+rivers and lakes, and development zones named after a place.
+
+A short form resolves to its division's full name and province when only one division
+has it, or when the article also names the division's city or province; otherwise the
+place is kept unresolved rather than guessed.
+
+>>> from govnews_extract.normalize import normalize
+>>> from govnews_extract.detect import Context
+>>> [(c.fields["name"], c.fields["full_name"], c.fields["province"])
+...  for c in find_place(normalize("丽水市下辖龙泉、庆元等地"), Context())]
+[('丽水市', '丽水市', '浙江省'), ('龙泉', '龙泉市', '浙江省'), ('庆元', '庆元县', '浙江省')]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+from .._data import load_table
+from ..normalize import NormalizedText
+from . import Candidate, Context
+from ._gazetteer import automaton, find_all, fold, longest_first
+from ._names import left_start
+
+
+@dataclass(frozen=True, slots=True)
+class Division:
+    full_name: str
+    level: str
+    city: str
+    province: str
+    short_ok: int  # 2: a short form alone; 1: only with its city or province named; 0: never
+
+
+@functools.cache
+def _divisions() -> dict[str, tuple[tuple[Division, bool], ...]]:
+    """Surface form → the divisions it may name, each with whether it is a short form."""
+    index: dict[str, list[tuple[Division, bool]]] = defaultdict(list)
+    for _code, level, full, short, ok, city, province in load_table("gazetteers/divisions.tsv", 7):
+        div = Division(full, level, city, province, int(ok))
+        index[full].append((div, False))
+        if int(ok) > 0:
+            index[short].append((div, True))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.cache
+def _other_places() -> dict[str, str]:
+    return {fold(name): kind for name, kind in load_table("gazetteers/places.tsv", 2)}
+
+
+@functools.cache
+def _automaton() -> object:
+    return automaton(tuple(sorted({*_divisions(), *_other_places()})))
+
+
+# A water body at the start of a clause, right before the name of a division (双桥河合肥市…).
+_WATER_RE = regex.compile(r"\p{Han}{1,5}?(?:河|江|湖|渠|溪|港|淀)(?=下段|上段|$)")
+_CLAUSE_PUNCT = "；;。，,、：:（()）\n"
+# Zones and parks named after a place or standing alone: 丽水经济开发区, 云栖小镇.
+_ZONE_RE = regex.compile(
+    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|自由贸易试验区|自贸试验区"
+    r"|产业园|科技城|小镇|大走廊|创新发展区|试验区)"
+)
+_BASIN_RE = regex.compile(r"流域")
+
+
+def _resolve(options: tuple[tuple[Division, bool], ...], named: set[str]) -> Division | None:
+    """The one division a surface names, preferring those whose city or province is named too."""
+    divisions = {d for d, _ in options}
+    if len(divisions) > 1:
+        divisions = {d for d in divisions if d.city in named or d.province in named}
+    return next(iter(divisions)) if len(divisions) == 1 else None
+
+
+def _named_parents(hits: list[tuple[int, int, str]]) -> set[str]:
+    index = _divisions()
+    return {d.full_name for _, _, w in hits for d, _ in index.get(w, ()) if d.level != "county"}
+
+
+def _division_candidate(hit: tuple[int, int, str], named: set[str]) -> Candidate | None:
+    start, end, word = hit
+    options = _divisions()[word]
+    if all(is_short and d.short_ok == 1 for d, is_short in options) and not any(
+        d.city in named or d.province in named for d, _ in options
+    ):
+        return None
+    div = _resolve(options, named)
+    fields = {"name": word, "full_name": div.full_name if div else None, "province": div.province if div else None}
+    rule = "place.division_short" if all(s for _, s in options) else "place.division"
+    return Candidate("place", start, end, rule, fields, priority=4)
+
+
+def _gazetteer_candidates(text: str) -> list[Candidate]:
+    hits = longest_first(find_all(_automaton(), text))
+    named = _named_parents(hits)
+    found: list[Candidate] = []
+    for start, end, word in hits:
+        if word in _divisions():
+            cand = _division_candidate((start, end, word), named)
+            if cand:
+                found.append(cand)
+        else:
+            found.append(Candidate("place", start, end, "place.gazetteer", {"name": word}, priority=4))
+    return found
+
+
+def _clause_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] not in _CLAUSE_PUNCT:
+        pos -= 1
+    return pos
+
+
+def _water_candidates(text: str, places: list[Candidate]) -> list[Candidate]:
+    """Rivers and lakes named at the start of a clause, before the division they run through."""
+    found = []
+    for place in places:
+        if place.rule != "place.division" or place.start == 0:
+            continue
+        begin = _clause_start(text, place.start)
+        m = _WATER_RE.match(text[begin : place.start])
+        if m and begin + m.end() <= place.start:
+            found.append(Candidate("place", begin, begin + m.end(), "place.water", {"name": m[0]}, priority=3))
+    return found
+
+
+def _suffix_candidates(text: str, pattern: regex.Pattern[str], rule: str, max_len: int) -> list[Candidate]:
+    found = []
+    for m in pattern.finditer(text):
+        start = left_start(text, m.start(), max_len)
+        if m.start() - start >= 2:
+            found.append(Candidate("place", start, m.end(), rule, {"name": text[start : m.end()]}, priority=3))
+    return found
+
+
+def division_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the places the gazetteers find, for detectors that build on places."""
+    return [(c.start, c.end) for c in _gazetteer_candidates(text)]
+
+
+def find_place(view: NormalizedText, context: Context) -> list[Candidate]:
+    """Candidates for every place named in the text."""
+    text = view.text
+    places = _gazetteer_candidates(text)
+    zones = _suffix_candidates(text, _ZONE_RE, "place.zone", 8)
+    basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4)
+    return places + _water_candidates(text, places) + zones + basins

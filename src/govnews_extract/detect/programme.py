@@ -1,0 +1,110 @@
+"""Programmes: named plans, policies, campaigns, projects and documents.
+
+Four shapes: titles in 《》 (documents); quoted names, with the head that follows the quotes
+(“科技八点半”活动 → 科技八点半活动, 科技创新“大平台”建设行动); unquoted names ending in a
+programme head (全社会研发投入提升突破专项行动); numbered policies (科技新政26条) and
+five-year plans (十三五). Quoted slogans and concepts (“两山”理念) are left out.
+
+>>> from govnews_extract.normalize import normalize
+>>> from govnews_extract.detect import Context
+>>> from govnews_extract.assemble import select
+>>> [(c.fields["name"], c.fields["kind"]) for c in select(find_programme(
+...     normalize("开展“科技八点半”活动，印发《研发投入后补助办法》"), Context()))]
+[('科技八点半活动', 'campaign'), ('研发投入后补助办法', 'document')]
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._data import load_table
+from ..normalize import NormalizedText
+from . import Candidate, Context
+from ._gazetteer import fold
+from ._names import bounded_start, left_start, printed
+
+_MAX_UNQUOTED = 16
+_MIN_UNQUOTED = 5
+_TITLE_RE = regex.compile(r"《(?P<name>[^《》\n]{2,60})》")
+_QUOTE_RE = regex.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
+# What follows a quoted slogan or concept rather than a programme.
+_CONCEPT_RE = regex.compile(r"理念|精神|思想|意识|观念|口号|理论|作风|格局|模式|要求|原则|目标|的")
+_NUMBERED_RE = regex.compile(r"(?P<name>\p{Han}{2,4}?(?:新政|政策|措施))(?P<n>\d+|[一二三四五六七八九十]+)条")
+_FIVE_YEAR_RE = regex.compile(r"十[一二三四五六七八九]五(?:规划)?")
+_LAW_RE = regex.compile(r"\p{Han}{2,8}?(?:保护|防治|促进|合同|管理|安全|监督)法(?!\p{Han})")
+
+
+@functools.cache
+def _heads() -> dict[str, str]:
+    return {fold(h): kind for h, kind, _ in load_table("lexicons/programme_heads.tsv", 3)}
+
+
+@functools.cache
+def _head_re(unquoted: bool) -> regex.Pattern[str]:
+    rows = load_table("lexicons/programme_heads.tsv", 3)
+    heads = sorted((fold(h) for h, _, where in rows if where == "yes" or not unquoted), key=len, reverse=True)
+    return regex.compile(rf"(?:{'|'.join(heads)})")
+
+
+def _kind(name: str, default: str = "other") -> str:
+    for n in range(min(5, len(name)), 0, -1):
+        if name[-n:] in _heads():
+            return _heads()[name[-n:]]
+    return default
+
+
+def _cand(start: int, end: int, rule: str, name: str, kind: str) -> Candidate:
+    return Candidate("programme", start, end, rule, {"name": name, "kind": kind}, priority=5)
+
+
+def _titles(view: NormalizedText) -> list[Candidate]:
+    found = []
+    for m in _TITLE_RE.finditer(view.text):
+        name = printed(view, *m.span("name"))
+        found.append(_cand(m.start(), m.end(), "programme.title", name, _kind(m["name"], "document")))
+    return found
+
+
+def _quoted(view: NormalizedText) -> list[Candidate]:
+    text, found = view.text, []
+    for m in _QUOTE_RE.finditer(text):
+        tail = _head_re(False).match(text, m.end(), m.end() + 8) or regex.match(
+            rf"\p{{Han}}{{1,4}}?{_head_re(False).pattern}", text[m.end() : m.end() + 8]
+        )
+        tail_end = m.end() + (tail.end() - (m.end() if tail.re is _head_re(False) else 0)) if tail else 0
+        if tail and left_start(text, tail_end - 1, tail_end - m.end()) <= m.end():
+            start = left_start(text, m.start(), 6)
+            parts = (printed(view, start, m.start()), printed(view, *m.span("name")), printed(view, m.end(), tail_end))
+            name = "".join(parts)
+            found.append(_cand(start, tail_end, "programme.quoted_head", name, _kind(name)))
+        elif not _CONCEPT_RE.match(text, m.end()) and len(m["name"]) >= 2 and "、" not in m["name"]:
+            name = printed(view, *m.span("name"))
+            found.append(_cand(m.start(), m.end(), "programme.quoted", name, _kind(name)))
+    return found
+
+
+def _unquoted(view: NormalizedText) -> list[Candidate]:
+    text, found = view.text, []
+    for m in _head_re(True).finditer(text):
+        start = bounded_start(text, m.start(), _MAX_UNQUOTED)
+        if start is not None and m.end() - start >= _MIN_UNQUOTED:
+            name = printed(view, start, m.end())
+            found.append(_cand(start, m.end(), "programme.headed", name, _kind(name)))
+    return found
+
+
+def _patterned(view: NormalizedText) -> list[Candidate]:
+    text = view.text
+    found = [_cand(m.start(), m.end(), "programme.numbered", m[0], "policy") for m in _NUMBERED_RE.finditer(text)]
+    found += [_cand(m.start(), m.end(), "programme.five_year", m[0], "plan") for m in _FIVE_YEAR_RE.finditer(text)]
+    for m in _LAW_RE.finditer(text):
+        start = left_start(text, m.start(), 8)
+        found.append(_cand(start, m.end(), "programme.law", printed(view, start, m.end()), "document"))
+    return found
+
+
+def find_programme(view: NormalizedText, context: Context) -> list[Candidate]:
+    """Candidates for every programme named in the text."""
+    return _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view)
