@@ -48,3 +48,28 @@ def parse_command(files: tuple[Path, ...], fmt: str, published: dt.datetime | No
             click.echo(art.model_dump_json())
     else:
         click.echo(json.dumps([a.model_dump(mode="json") for a in articles], ensure_ascii=False, indent=1))
+
+
+@main.command("show")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write the HTML page.",
+)
+@click.option(
+    "--published",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Publication date (YYYY-MM-DD) that anchors relative dates such as 去年.",
+)
+def show_command(file: Path, output: Path, published: dt.datetime | None) -> None:
+    """Render FILE as an HTML page with every mention highlighted and labelled with its value."""
+    from .show import render
+
+    day = published.date() if published else None
+    article = parse(_read_text(file), doc_id=file.stem, published=day)
+    output.write_text(render(article), encoding="utf-8")
+    click.echo(f"{len(article.mentions)} mentions -> {output}")

@@ -48,8 +48,12 @@ def parse(
     published: dt.date | str | None = None,
     title: str | None = None,
     types: Sequence[str] | None = None,
+    ner: Any = None,
 ) -> Article:
     """Extract every mention from one article.
+
+    ``ner`` optionally merges the ORG/GPE/LOC/PERSON entities of a spaCy model (a loaded
+    ``Language``, an installed model's name, or a ``Doc``) with the rules.
 
     >>> art = parse("去年研发经费32.5亿元，同比增长57.1%。", published="2020-06-01")
     >>> [(m.type, m.text) for m in art.mentions if m.type in ("money", "percent")]
@@ -61,6 +65,10 @@ def parse(
     view = normalize(text)
     candidates = [c for t in _types(types) if t in DETECTORS for c in DETECTORS[t](view, context)]
     candidates += find_multi_type(_types(types), view, context)
+    if ner is not None:  # a spaCy model (or its name, or a Doc): see ner.py
+        from .ner import find_entities
+
+        candidates += find_entities(view, ner, _types(types))
     mentions = assemble.build(assemble.select(candidates), view)
     return Article(
         doc_id=doc_id if doc_id is not None else _doc_id(text),

@@ -96,7 +96,7 @@ def _headed(text: str, place_ends: dict[int, int], known_ends: set[int]) -> list
 def _extend_sub_unit(text: str, cand: Candidate) -> Candidate:
     """国家统计局 + 大庆调查队: a unit named right after its parent belongs to it."""
     m = _sub_unit_re().match(text, cand.end)
-    if m and left_start(text, m.end() - 1, m.end() - cand.end) == cand.end:
+    if m and left_start(text, m.end(), m.end() - cand.end) == cand.end:
         return Candidate("org", cand.start, m.end(), cand.rule + "+unit", {}, priority=cand.priority)
     return cand
 

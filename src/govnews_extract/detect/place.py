@@ -128,10 +128,15 @@ def _water_candidates(text: str, places: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def _suffix_candidates(text: str, pattern: regex.Pattern[str], rule: str, max_len: int) -> list[Candidate]:
+def _suffix_candidates(
+    text: str, pattern: regex.Pattern[str], rule: str, max_len: int, places: list[Candidate]
+) -> list[Candidate]:
+    """Names ending in ``pattern``; a place inside the name is where it starts (入驻丽水经济开发区)."""
     found = []
     for m in pattern.finditer(text):
         start = left_start(text, m.start(), max_len)
+        inside = [p.start for p in places if start <= p.start and p.end <= m.start()]
+        start = min(inside, default=start)
         if m.start() - start >= 2:
             found.append(Candidate("place", start, m.end(), rule, {"name": text[start : m.end()]}, priority=3))
     return found
@@ -146,6 +151,6 @@ def find_place(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every place named in the text."""
     text = view.text
     places = _gazetteer_candidates(text)
-    zones = _suffix_candidates(text, _ZONE_RE, "place.zone", 8)
-    basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4)
+    zones = _suffix_candidates(text, _ZONE_RE, "place.zone", 8, places)
+    basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4, places)
     return places + _water_candidates(text, places) + zones + basins

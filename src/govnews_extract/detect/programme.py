@@ -31,9 +31,9 @@ _TITLE_RE = regex.compile(r"《(?P<name>[^《》\n]{2,60})》")
 _QUOTE_RE = regex.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
 # What follows a quoted slogan or concept rather than a programme.
 _CONCEPT_RE = regex.compile(r"理念|精神|思想|意识|观念|口号|理论|作风|格局|模式|要求|原则|目标|的")
-_NUMBERED_RE = regex.compile(r"(?P<name>\p{Han}{2,4}?(?:新政|政策|措施))(?P<n>\d+|[一二三四五六七八九十]+)条")
+_NUMBERED_RE = regex.compile(r"(?:新政|政策|措施)(?:\d+|[一二三四五六七八九十]+)条")
 _FIVE_YEAR_RE = regex.compile(r"十[一二三四五六七八九]五(?:规划)?")
-_LAW_RE = regex.compile(r"\p{Han}{2,8}?(?:保护|防治|促进|合同|管理|安全|监督)法(?!\p{Han})")
+_LAW_RE = regex.compile(r"(?:保护|防治|促进|合同|管理|安全|监督)法(?!\p{Han})")
 
 
 @functools.cache
@@ -67,14 +67,19 @@ def _titles(view: NormalizedText) -> list[Candidate]:
     return found
 
 
+def _tail_end(text: str, pos: int) -> int | None:
+    """End of the head that completes a quoted name (“大平台”建设行动 → after 行动), if any."""
+    tail = regex.match(rf"\p{{Han}}{{0,6}}(?:{_head_re(False).pattern})", text[pos : pos + 10])
+    if tail and left_start(text, pos + tail.end(), tail.end()) <= pos:
+        return pos + tail.end()
+    return None
+
+
 def _quoted(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
     for m in _QUOTE_RE.finditer(text):
-        tail = _head_re(False).match(text, m.end(), m.end() + 8) or regex.match(
-            rf"\p{{Han}}{{1,4}}?{_head_re(False).pattern}", text[m.end() : m.end() + 8]
-        )
-        tail_end = m.end() + (tail.end() - (m.end() if tail.re is _head_re(False) else 0)) if tail else 0
-        if tail and left_start(text, tail_end - 1, tail_end - m.end()) <= m.end():
+        tail_end = _tail_end(text, m.end())
+        if tail_end is not None:
             start = left_start(text, m.start(), 6)
             parts = (printed(view, start, m.start()), printed(view, *m.span("name")), printed(view, m.end(), tail_end))
             name = "".join(parts)
@@ -96,12 +101,13 @@ def _unquoted(view: NormalizedText) -> list[Candidate]:
 
 
 def _patterned(view: NormalizedText) -> list[Candidate]:
-    text = view.text
-    found = [_cand(m.start(), m.end(), "programme.numbered", m[0], "policy") for m in _NUMBERED_RE.finditer(text)]
+    text, found = view.text, []
+    for pattern, rule, kind in ((_NUMBERED_RE, "programme.numbered", "policy"), (_LAW_RE, "programme.law", "document")):
+        for m in pattern.finditer(text):
+            start = left_start(text, m.start(), 6)
+            if m.start() - start >= 2:
+                found.append(_cand(start, m.end(), rule, printed(view, start, m.end()), kind))
     found += [_cand(m.start(), m.end(), "programme.five_year", m[0], "plan") for m in _FIVE_YEAR_RE.finditer(text)]
-    for m in _LAW_RE.finditer(text):
-        start = left_start(text, m.start(), 8)
-        found.append(_cand(start, m.end(), "programme.law", printed(view, start, m.end()), "document"))
     return found
 
 
