@@ -38,7 +38,11 @@ def _records(doc: Doc) -> list[Mention]:
     if article is None or key not in doc.spans:
         return []
     kept = [(s.start_char, s.end_char, s.label_) for s in doc.spans[key]]
-    return [m for m in article.mentions if any(s <= m.start and m.end <= e and lab == m.type for s, e, lab in kept)]
+    return [
+        m
+        for m in article.mentions
+        if any(s <= m.start and m.end <= e and lab == m.type for s, e, lab in kept)
+    ]
 
 
 if not Doc.has_extension("govnews_records"):
@@ -68,7 +72,7 @@ class GovnewsExtract(Pipe):
         ner = doc if self.merge_ents and doc.has_annotation("ENT_IOB") else None
         return parse(doc.text, types=self.types, ner=ner)
 
-    def set_annotations(self, doc: Doc, article: Article) -> None:  # type: ignore[override]
+    def set_annotations(self, doc: Doc, article: Article) -> None:
         spans = []
         for m in article.mentions:
             span = doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand")

@@ -57,5 +57,7 @@ def find_entities(view: NormalizedText, ner: Any, types: tuple[MentionType, ...]
         if kind is None or kind not in types or span is None:
             continue
         name = view.text[span[0] : span[1]]
-        found.append(Candidate(kind, span[0], span[1], f"{kind}.ner_{label.lower()}", {"name": name}, _PRIORITY))
+        found.append(
+            Candidate(kind, span[0], span[1], f"{kind}.ner_{label.lower()}", {"name": name}, _PRIORITY)
+        )
     return found

@@ -90,12 +90,17 @@ def _division_candidate(hit: tuple[int, int, str], named: set[str]) -> Candidate
     ):
         return None
     div = _resolve(options, named)
-    fields = {"name": word, "full_name": div.full_name if div else None, "province": div.province if div else None}
+    fields = {
+        "name": word,
+        "full_name": div.full_name if div else None,
+        "province": div.province if div else None,
+    }
     rule = "place.division_short" if all(s for _, s in options) else "place.division"
     return Candidate("place", start, end, rule, fields, priority=4)
 
 
-def _gazetteer_candidates(text: str) -> list[Candidate]:
+@functools.lru_cache(maxsize=4)  # the org detector asks for the same text's places
+def _gazetteer_candidates(text: str) -> tuple[Candidate, ...]:
     hits = longest_first(find_all(_automaton(), text))
     named = _named_parents(hits)
     found: list[Candidate] = []
@@ -106,7 +111,7 @@ def _gazetteer_candidates(text: str) -> list[Candidate]:
                 found.append(cand)
         else:
             found.append(Candidate("place", start, end, "place.gazetteer", {"name": word}, priority=4))
-    return found
+    return tuple(found)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -124,7 +129,9 @@ def _water_candidates(text: str, places: list[Candidate]) -> list[Candidate]:
         begin = _clause_start(text, place.start)
         m = _WATER_RE.match(text[begin : place.start])
         if m and begin + m.end() <= place.start:
-            found.append(Candidate("place", begin, begin + m.end(), "place.water", {"name": m[0]}, priority=3))
+            found.append(
+                Candidate("place", begin, begin + m.end(), "place.water", {"name": m[0]}, priority=3)
+            )
     return found
 
 
@@ -138,7 +145,9 @@ def _suffix_candidates(
         inside = [p.start for p in places if start <= p.start and p.end <= m.start()]
         start = min(inside, default=start)
         if m.start() - start >= 2:
-            found.append(Candidate("place", start, m.end(), rule, {"name": text[start : m.end()]}, priority=3))
+            found.append(
+                Candidate("place", start, m.end(), rule, {"name": text[start : m.end()]}, priority=3)
+            )
     return found
 
 
@@ -150,7 +159,7 @@ def division_spans(text: str) -> list[tuple[int, int]]:
 def find_place(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every place named in the text."""
     text = view.text
-    places = _gazetteer_candidates(text)
+    places = list(_gazetteer_candidates(text))
     zones = _suffix_candidates(text, _ZONE_RE, "place.zone", 8, places)
     basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4, places)
     return places + _water_candidates(text, places) + zones + basins

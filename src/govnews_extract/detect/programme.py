@@ -81,7 +81,11 @@ def _quoted(view: NormalizedText) -> list[Candidate]:
         tail_end = _tail_end(text, m.end())
         if tail_end is not None:
             start = left_start(text, m.start(), 6)
-            parts = (printed(view, start, m.start()), printed(view, *m.span("name")), printed(view, m.end(), tail_end))
+            parts = (
+                printed(view, start, m.start()),
+                printed(view, *m.span("name")),
+                printed(view, m.end(), tail_end),
+            )
             name = "".join(parts)
             found.append(_cand(start, tail_end, "programme.quoted_head", name, _kind(name)))
         elif not _CONCEPT_RE.match(text, m.end()) and len(m["name"]) >= 2 and "、" not in m["name"]:
@@ -102,12 +106,17 @@ def _unquoted(view: NormalizedText) -> list[Candidate]:
 
 def _patterned(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
-    for pattern, rule, kind in ((_NUMBERED_RE, "programme.numbered", "policy"), (_LAW_RE, "programme.law", "document")):
+    for pattern, rule, kind in (
+        (_NUMBERED_RE, "programme.numbered", "policy"),
+        (_LAW_RE, "programme.law", "document"),
+    ):
         for m in pattern.finditer(text):
             start = left_start(text, m.start(), 6)
             if m.start() - start >= 2:
                 found.append(_cand(start, m.end(), rule, printed(view, start, m.end()), kind))
-    found += [_cand(m.start(), m.end(), "programme.five_year", m[0], "plan") for m in _FIVE_YEAR_RE.finditer(text)]
+    found += [
+        _cand(m.start(), m.end(), "programme.five_year", m[0], "plan") for m in _FIVE_YEAR_RE.finditer(text)
+    ]
     return found
 
 

@@ -1,0 +1,56 @@
+"""Every name data file loads, has no duplicates, and is NFKC-stable where matched on the view."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govnews_extract._data import load_lexicon, load_table
+
+ROOT = Path(__file__).resolve().parent.parent
+LISTS = [
+    "gazetteers/organisations.txt",
+    "gazetteers/persons.txt",
+    "lexicons/titles.txt",
+    "lexicons/org_bodies.txt",
+    "lexicons/name_left_stops.txt",
+]
+TABLES = [
+    ("gazetteers/places.tsv", 2),
+    ("lexicons/org_suffixes.tsv", 2),
+    ("lexicons/programme_heads.tsv", 3),
+    ("jieba_userdict.txt", 3),
+]
+
+
+@pytest.mark.parametrize("relpath", LISTS)
+def test_lists_have_no_duplicates(relpath: str) -> None:
+    entries = [w for line in load_lexicon(relpath) for w in line.split()]
+    assert entries and len(entries) == len(set(entries))
+
+
+@pytest.mark.parametrize(("relpath", "columns"), TABLES)
+def test_tables_have_unique_keys(relpath: str, columns: int) -> None:
+    keys = [row[0] for row in load_table(relpath, columns)]
+    assert keys and len(keys) == len(set(keys))
+
+
+def test_divisions_cover_every_province() -> None:
+    rows = load_table("gazetteers/divisions.tsv", 7)
+    assert len({r[6] for r in rows}) == 34
+    assert ("331100", "city", "丽水市", "丽水", "2", "", "浙江省") in rows
+
+
+def test_divisions_match_their_generator() -> None:
+    if importlib.util.find_spec("jionlp") is None:
+        pytest.skip("jionlp (the source of the division table) is not installed")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_divisions.py"), "--check"], check=False
+    )
+    assert result.returncode == 0, (
+        "data/gazetteers/divisions.tsv is out of date: run scripts/make_divisions.py"
+    )
