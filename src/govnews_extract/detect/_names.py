@@ -50,8 +50,15 @@ def left_start(text: str, head: int, max_len: int, floor: int = 0) -> int:
         if any(text[start - n : start] in stops for n in range(1, longest + 1) if start - n >= floor):
             break
         start -= 1
-    while start < head and text[start] in _CLASSIFIERS and start > 0 and text[start - 1] in _NUMERALS:
-        start += 1
+    counted = start
+    while counted < head and text[counted] in _NUMERALS:  # 一个海外孵化器 → 海外孵化器, not 十大…规划
+        counted += 1
+    if (
+        counted < head
+        and text[counted] in _CLASSIFIERS
+        and (counted > start or text[start - 1 : start] in _NUMERALS)
+    ):
+        return counted + 1
     return start
 
 

@@ -20,7 +20,7 @@ from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import automaton, find_all, fold, longest_first
-from ._names import left_start, words
+from ._names import is_han, left_start, printed, words
 from .place import division_spans
 
 _LEVELS = "省市区县州镇乡"
@@ -45,10 +45,8 @@ def _known() -> tuple[str, ...]:
     return tuple(load_lexicon("gazetteers/organisations.txt"))
 
 
-@functools.cache
-def _sub_unit_re() -> regex.Pattern[str]:
-    heads = sorted(_suffixes(), key=len, reverse=True)
-    return regex.compile(rf"\p{{Han}}{{2,10}}?(?:{'|'.join(heads)}|司|处)")
+# Heads of units written right after their parent (生态环境部土壤生态环境司, 国家统计局大庆调查队).
+_SUB_UNIT_RE = regex.compile(r"\p{Han}{0,10}?(?:研究所|研究院|调查队|司|所|处)")
 
 
 def _body_start(text: str, head: int, word: str, place_ends: dict[int, int]) -> int | None:
@@ -66,6 +64,16 @@ def _body_start(text: str, head: int, word: str, place_ends: dict[int, int]) -> 
     return start if start < head else None
 
 
+@functools.cache
+def _titles() -> frozenset[str]:
+    return words("lexicons/titles.txt")
+
+
+def _starts_title(text: str, begin: int, end: int) -> bool:
+    """市委 in 市委书记 is part of a post, not an organisation named on its own."""
+    return any(text.startswith(t, begin) and len(t) > end - begin for t in _titles())
+
+
 def _with_places(start: int, place_ends: dict[int, int]) -> int:
     """Extend a name over the places written right before it (杭州市西湖区 + 科技局)."""
     while start in place_ends:
@@ -73,10 +81,13 @@ def _with_places(start: int, place_ends: dict[int, int]) -> int:
     return start
 
 
-def _headed(text: str, place_ends: dict[int, int], known_ends: set[int]) -> list[Candidate]:
+def _headed(text: str, place_ends: dict[int, int], known: list[Candidate]) -> list[Candidate]:
     found: list[Candidate] = []
     last_end = 0
+    known_ends = {c.end for c in known}
     for start, end, head in longest_first(find_all(automaton(tuple(_suffixes())), text)):
+        if any(c.start <= start and end <= c.end for c in known):
+            continue
         begin: int | None
         if _suffixes()[head] == "free":
             floor = max([last_end, *(e for e in known_ends if e <= start)])
@@ -87,18 +98,56 @@ def _headed(text: str, place_ends: dict[int, int], known_ends: set[int]) -> list
             begin = _body_start(text, start, head, place_ends)
         if begin is None:
             continue
+        if _starts_title(text, begin, end):
+            continue
         begin = _with_places(begin, place_ends)
+        if _suffixes()[head] == "free" and _generic(text[begin:end]):
+            continue
         found.append(Candidate("org", begin, end, f"org.{_suffixes()[head]}_head", {}, priority=5))
         last_end = end
     return found
 
 
-def _extend_sub_unit(text: str, cand: Candidate) -> Candidate:
-    """国家统计局 + 大庆调查队: a unit named right after its parent belongs to it."""
-    m = _sub_unit_re().match(text, cand.end)
-    if m and left_start(text, m.end(), m.end() - cand.end) == cand.end:
-        return Candidate("org", cand.start, m.end(), cand.rule + "+unit", {}, priority=cand.priority)
-    return cand
+def _is_han_at(text: str, pos: int) -> bool:
+    """A Han character at ``pos`` that is not the start of a stop word (开展, 的 …)."""
+    return pos < len(text) and is_han(text[pos]) and left_start(text + "。", pos + 1, 1) == pos
+
+
+def _generic(name: str) -> bool:
+    """省级孵化器, 三级医院: only modifiers before the head, so a kind of institution, not one."""
+    body = name
+    for head in sorted(_suffixes(), key=len, reverse=True):
+        if body.endswith(head):
+            body = body[: -len(head)]
+            break
+    generic = words("lexicons/org_generic.txt")
+    while body:
+        for n in range(min(5, len(body)), 0, -1):
+            if body[:n] in generic:
+                body = body[n:]
+                break
+        else:
+            return False
+    return True
+
+
+def _extend_sub_unit(text: str, cand: Candidate, known_starts: set[int]) -> Candidate:
+    """国家统计局 + 大庆调查队, 商务部 + 研究院 + 国际市场研究所: units named right after their parent."""
+    end = cand.end
+    for _ in range(2):
+        m = _SUB_UNIT_RE.match(text, end)
+        if (
+            not m
+            or any(end <= s < m.end() for s in known_starts)
+            or (_is_han_at(text, m.end()) and m.end() - end < 3)
+        ):
+            break
+        if left_start(text, m.end(), m.end() - end) != end:
+            break
+        end = m.end()
+    if end == cand.end:
+        return cand
+    return Candidate("org", cand.start, end, cand.rule + "+unit", {}, priority=cand.priority)
 
 
 def find_organisation(view: NormalizedText, context: Context) -> list[Candidate]:
@@ -109,9 +158,10 @@ def find_organisation(view: NormalizedText, context: Context) -> list[Candidate]
         Candidate("org", s, e, "org.gazetteer", {}, priority=6)
         for s, e, _ in longest_first(find_all(automaton(_known()), text))
     ]
-    headed = _headed(text, place_ends, {c.end for c in known})
-    cands = [_extend_sub_unit(text, c) for c in known + headed]
+    headed = _headed(text, place_ends, known)
+    starts = {c.start for c in known}
+    cands = [_extend_sub_unit(text, c, starts) for c in known + headed]
     return [
-        Candidate("org", c.start, c.end, c.rule, {"name": text[c.start : c.end]}, priority=c.priority)
+        Candidate("org", c.start, c.end, c.rule, {"name": printed(view, c.start, c.end)}, priority=c.priority)
         for c in cands
     ]
