@@ -20,7 +20,7 @@ from ..normalize import NormalizedText, strip_layout
 from ._gazetteer import fold
 
 _HAN = regex.compile(r"\p{Han}")
-_CLASSIFIERS = frozenset("个座项家批年度月名位条种类所")
+_CLASSIFIERS = frozenset("个座项家批年度月名位条种类所元")
 _NUMERALS = frozenset("0123456789一二三四五六七八九十百千万亿两几多余")
 
 
@@ -74,3 +74,21 @@ def printed(view: NormalizedText, start: int, end: int) -> str:
         return ""
     s, e = view.span(start, end)
     return strip_layout(view.original[s:e])
+
+
+def generic(body: str) -> bool:
+    """A name's body made only of modifiers from ``lexicons/org_generic.txt`` (省级, 重点 …)
+    describes a kind of thing, not one named thing.
+
+    >>> generic("省级高新技术"), generic("丽水经济")
+    (True, False)
+    """
+    modifiers = words("lexicons/org_generic.txt")
+    while body:
+        for n in range(min(5, len(body)), 0, -1):
+            if body[:n] in modifiers:
+                body = body[n:]
+                break
+        else:
+            return False
+    return True

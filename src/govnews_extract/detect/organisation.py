@@ -20,7 +20,7 @@ from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import automaton, find_all, fold, longest_first
-from ._names import is_han, left_start, printed, words
+from ._names import generic, is_han, left_start, printed, words
 from .place import division_spans
 
 _LEVELS = "省市区县州镇乡"
@@ -115,20 +115,10 @@ def _is_han_at(text: str, pos: int) -> bool:
 
 def _generic(name: str) -> bool:
     """省级孵化器, 三级医院: only modifiers before the head, so a kind of institution, not one."""
-    body = name
     for head in sorted(_suffixes(), key=len, reverse=True):
-        if body.endswith(head):
-            body = body[: -len(head)]
-            break
-    generic = words("lexicons/org_generic.txt")
-    while body:
-        for n in range(min(5, len(body)), 0, -1):
-            if body[:n] in generic:
-                body = body[n:]
-                break
-        else:
-            return False
-    return True
+        if name.endswith(head):
+            return generic(name[: -len(head)])
+    return generic(name)
 
 
 def _extend_sub_unit(text: str, cand: Candidate, known_starts: set[int]) -> Candidate:

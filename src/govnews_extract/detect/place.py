@@ -24,7 +24,7 @@ from .._data import load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import automaton, find_all, fold, longest_first
-from ._names import left_start
+from ._names import bounded_start, generic
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +64,11 @@ _CLAUSE_PUNCT = "；;。，,、：:（()）\n"
 # Zones and parks named after a place or standing alone: 丽水经济开发区, 云栖小镇.
 _ZONE_RE = regex.compile(
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|自由贸易试验区|自贸试验区"
-    r"|产业园|科技城|小镇|大走廊|创新发展区|试验区)"
+    r"|产业园|科技城|小镇|大走廊|创新发展区)"
 )
-_BASIN_RE = regex.compile(r"流域")
+_BASIN_RE = regex.compile(r"(?<=[江河湖海])流域")
+# Parts of a named place: 长江 + 中下游, 黄土高原 + 区.
+_PART_RE = regex.compile(r"流域|中上游|中下游|区(?!\p{Han})|地区")
 
 
 def _resolve(options: tuple[tuple[Division, bool], ...], named: set[str]) -> Division | None:
@@ -85,7 +87,7 @@ def _named_parents(hits: list[tuple[int, int, str]]) -> set[str]:
 def _division_candidate(hit: tuple[int, int, str], named: set[str]) -> Candidate | None:
     start, end, word = hit
     options = _divisions()[word]
-    if all(is_short and d.short_ok == 1 for d, is_short in options) and not any(
+    if all(is_short and (d.short_ok == 1 or d.level == "county") for d, is_short in options) and not any(
         d.city in named or d.province in named for d, _ in options
     ):
         return None
@@ -141,14 +143,50 @@ def _suffix_candidates(
     """Names ending in ``pattern``; a place inside the name is where it starts (入驻丽水经济开发区)."""
     found = []
     for m in pattern.finditer(text):
-        start = left_start(text, m.start(), max_len)
-        inside = [p.start for p in places if start <= p.start and p.end <= m.start()]
-        start = min(inside, default=start)
-        if m.start() - start >= 2:
+        bounded = bounded_start(text, m.start(), max_len)
+        if bounded is None:
+            continue
+        inside = [p.start for p in places if bounded <= p.start and p.end <= m.start()]
+        start = min(inside, default=bounded)
+        if m.start() - start >= 2 and not generic(text[start : m.start()]):
             found.append(
                 Candidate("place", start, m.end(), rule, {"name": text[start : m.end()]}, priority=3)
             )
     return found
+
+
+def _merge_nested(text: str, places: list[Candidate]) -> list[Candidate]:
+    """浙江 + 义乌, 上海市 + 长宁区: a division written right after the one it belongs to is one place."""
+    merged: list[Candidate] = []
+    for cand in places:
+        prev = merged[-1] if merged else None
+        inner = cand.fields.get("province"), _parent_names(cand)
+        outer = prev.fields.get("full_name") if prev is not None else None
+        if prev is not None and outer and prev.end == cand.start and outer in inner:
+            fields = {**cand.fields, "name": text[prev.start : cand.end]}
+            merged[-1] = Candidate("place", prev.start, cand.end, "place.nested", fields, priority=4)
+        else:
+            merged.append(cand)
+    return merged
+
+
+def _parent_names(cand: Candidate) -> str | None:
+    for div, _ in _divisions().get(cand.fields.get("full_name") or "", ()):
+        if div.city:
+            return div.city
+    return None
+
+
+def _with_parts(text: str, places: list[Candidate]) -> list[Candidate]:
+    """长江 + 中下游, 黄土高原 + 区: a part of a named region, river or landform."""
+    out = []
+    for cand in places:
+        m = _PART_RE.match(text, cand.end) if cand.rule == "place.gazetteer" else None
+        if m:
+            fields = {"name": text[cand.start : m.end()]}
+            cand = Candidate("place", cand.start, m.end(), "place.part", fields, priority=cand.priority)
+        out.append(cand)
+    return out
 
 
 def division_spans(text: str) -> list[tuple[int, int]]:
@@ -159,7 +197,7 @@ def division_spans(text: str) -> list[tuple[int, int]]:
 def find_place(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every place named in the text."""
     text = view.text
-    places = list(_gazetteer_candidates(text))
+    places = _with_parts(text, _merge_nested(text, list(_gazetteer_candidates(text))))
     zones = _suffix_candidates(text, _ZONE_RE, "place.zone", 8, places)
     basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4, places)
     return places + _water_candidates(text, places) + zones + basins
