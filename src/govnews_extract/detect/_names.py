@@ -76,14 +76,14 @@ def printed(view: NormalizedText, start: int, end: int) -> str:
     return strip_layout(view.original[s:e])
 
 
-def generic(body: str) -> bool:
+def generic(body: str, modifiers_list: str = "lexicons/org_generic.txt") -> bool:
     """A name's body made only of modifiers from ``lexicons/org_generic.txt`` (省级, 重点 …)
     describes a kind of thing, not one named thing.
 
     >>> generic("省级高新技术"), generic("丽水经济")
     (True, False)
     """
-    modifiers = words("lexicons/org_generic.txt")
+    modifiers = words(modifiers_list)
     while body:
         for n in range(min(5, len(body)), 0, -1):
             if body[:n] in modifiers:

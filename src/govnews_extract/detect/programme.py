@@ -23,15 +23,27 @@ from .._data import load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import fold
-from ._names import bounded_start, left_start, printed
+from ._names import bounded_start, generic, left_start, printed
 
 _MAX_UNQUOTED = 16
 _MIN_UNQUOTED = 5
 _TITLE_RE = regex.compile(r"《(?P<name>[^《》\n]{2,60})》")
 _QUOTE_RE = regex.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
-# What follows a quoted slogan or concept rather than a programme.
-_CONCEPT_RE = regex.compile(r"理念|精神|思想|意识|观念|口号|理论|作风|格局|模式|要求|原则|目标|的")
-_NUMBERED_RE = regex.compile(r"(?:新政|政策|措施)(?:\d+|[一二三四五六七八九十]+)条")
+# What follows a quoted slogan, concept or label rather than a programme (“两山”理念,
+# “一减”：减少…, “三农”问题), and what precedes an outcome rather than a programme (实现“零跑腿”).
+_CONCEPT_RE = regex.compile(
+    r"理念|精神|思想|意识|观念|口号|理论|作风|格局|模式|要求|原则|目标|的|特点|趋势|指数|问题|布局|难题"
+    r"|方式|措施|利用|重要思想|态势|特征|[:：(（]"
+)
+_OUTCOME_RE = regex.compile(r"(?:实现了?|达到|呈现|呈|面积|首季)$")
+_LABEL_RE = regex.compile(r"\p{Han}[^-]*\p{Han}|\p{Han}{2}")
+_NUMBERED_RE = regex.compile(r"(?:新政|政策|措施)[“\"]?(?:\d+|[一二三四五六七八九十]+)条[”\"]?")
+# A list of programmes summed up by a head: 天然林资源保护、退牧还草…等一批重大生态保护与修复工程.
+_LIST_END_RE = regex.compile(
+    r"等(?:一批|一系列|多项|\d+项|[一二三四五六七八九十]+项)?\p{Han}{0,12}?(?P<head>工程|计划|项目|行动|规划|试点)"
+)
+_LIST_START = "。；;：:，,\n（(）)"
+_SENTENCE_START = "。；;\n"
 _FIVE_YEAR_RE = regex.compile(r"十[一二三四五六七八九]五(?:规划)?")
 _LAW_RE = regex.compile(r"(?:保护|防治|促进|合同|管理|安全|监督)法(?!\p{Han})")
 
@@ -75,6 +87,16 @@ def _tail_end(text: str, pos: int) -> int | None:
     return None
 
 
+def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
+    """A quoted name with no head: a programme unless it is a slogan, concept, outcome or code."""
+    name = m["name"]
+    if "、" in name or "-" in name or not _LABEL_RE.fullmatch(name):
+        return False
+    return not _CONCEPT_RE.match(text, m.end()) and not _OUTCOME_RE.search(
+        text, max(0, m.start() - 4), m.start()
+    )
+
+
 def _quoted(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
     for m in _QUOTE_RE.finditer(text):
@@ -88,17 +110,21 @@ def _quoted(view: NormalizedText) -> list[Candidate]:
             )
             name = "".join(parts)
             found.append(_cand(start, tail_end, "programme.quoted_head", name, _kind(name)))
-        elif not _CONCEPT_RE.match(text, m.end()) and len(m["name"]) >= 2 and "、" not in m["name"]:
+        elif _is_programme_label(text, m):
             name = printed(view, *m.span("name"))
             found.append(_cand(m.start(), m.end(), "programme.quoted", name, _kind(name)))
     return found
+
+
+def _generic(body: str) -> bool:
+    return generic(body, "lexicons/programme_generic.txt")
 
 
 def _unquoted(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
     for m in _head_re(True).finditer(text):
         start = bounded_start(text, m.start(), _MAX_UNQUOTED)
-        if start is not None and m.end() - start >= _MIN_UNQUOTED:
+        if start is not None and m.end() - start >= _MIN_UNQUOTED and not _generic(text[start : m.start()]):
             name = printed(view, start, m.end())
             found.append(_cand(start, m.end(), "programme.headed", name, _kind(name)))
     return found
@@ -113,13 +139,36 @@ def _patterned(view: NormalizedText) -> list[Candidate]:
         for m in pattern.finditer(text):
             start = left_start(text, m.start(), 6)
             if m.start() - start >= 2:
-                found.append(_cand(start, m.end(), rule, printed(view, start, m.end()), kind))
+                name = regex.sub(r"[“”\"]", "", printed(view, start, m.end()))
+                found.append(_cand(start, m.end(), rule, name, kind))
     found += [
         _cand(m.start(), m.end(), "programme.five_year", m[0], "plan") for m in _FIVE_YEAR_RE.finditer(text)
     ]
     return found
 
 
+def _listed(view: NormalizedText) -> list[Candidate]:
+    """Each item of a list of programmes that a head sums up (A、B和C等…工程), when the
+    list opens its sentence (so that no verb such as 实施 stands before the first item)."""
+    text, found = view.text, []
+    for m in _LIST_END_RE.finditer(text):
+        begin = m.start()
+        while begin > 0 and text[begin - 1] not in _LIST_START:
+            begin -= 1
+        items = regex.split(r"、|和(?=\p{Han}{4})", text[begin : m.start()])
+        if len(items) < 3 or (begin > 0 and text[begin - 1] not in _SENTENCE_START):
+            continue
+        pos = begin
+        for item in items:
+            start = text.index(item, pos)
+            pos = start + len(item)
+            whole = left_start(text, pos, len(item)) == start  # no verb such as 实施 inside
+            if 3 <= len(item) <= 16 and _LABEL_RE.fullmatch(item) and whole:
+                kind = _heads().get(m["head"], "other")
+                found.append(_cand(start, pos, "programme.listed", printed(view, start, pos), kind))
+    return found
+
+
 def find_programme(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every programme named in the text."""
-    return _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view)
+    return _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view) + _listed(view)
