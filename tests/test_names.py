@@ -39,7 +39,7 @@ PROGRAMMES = [
     Case("今年将完善农村饮水安全工程", "programme", "农村饮水安全工程", {"kind": "plan"}),
     Case("十三五期间，全市生产总值稳步增长", "programme", "十三五", {"kind": "plan"}),
     Case("认真贯彻环境保护法和大气污染防治法", "programme", "大气污染防治法"),
-    Case("保障‘六稳’‘六保’工作有效推进", "programme", "六保工作"),
+    Case("保障‘六稳’‘六保’工作有效推进", "programme", "六保"),
 ]
 PROGRAMME_NOT = [
     Case("践行“两山”理念，推动绿色发展", "programme", "两山"),
@@ -62,7 +62,7 @@ PLACES = [
     Case("推动丽水融入长三角一体化发展", "place", "长三角"),
     Case("与白俄罗斯开展科技合作", "place", "白俄罗斯"),
     Case("西湖区新增科技企业200家", "place", "西湖区", {"full_name": None}),
-    Case("杭州市西湖区新增科技企业200家", "place", "杭州市西湖区", {"full_name": "西湖区", "province": "浙江省"}),
+    Case("杭州市西湖区新增企业", "place", "杭州市西湖区", {"full_name": "西湖区", "province": "浙江省"}),
     Case("浙江义乌、江苏宿迁开展试点", "place", "浙江义乌", {"full_name": "义乌市"}),
     Case("入驻丽水经济开发区的企业", "place", "丽水经济开发区"),
     Case("黄河流域生态保护", "place", "黄河流域"),

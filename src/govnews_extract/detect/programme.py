@@ -23,7 +23,7 @@ from .._data import load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import fold
-from ._names import bounded_start, generic, left_start, printed
+from ._names import bounded_start, generic, left_start, printed, words
 
 _MAX_UNQUOTED = 16
 _MIN_UNQUOTED = 5
@@ -87,11 +87,19 @@ def _tail_end(text: str, pos: int) -> int | None:
     return None
 
 
+@functools.cache
+def _org_heads() -> tuple[tuple[str, str], ...]:
+    return tuple((fold(h), mode) for h, mode in load_table("lexicons/org_suffixes.tsv", 2))
+
+
 def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
     """A quoted name with no head: a programme unless it is a slogan, concept, outcome or code."""
     name = m["name"]
-    if "、" in name or "-" in name or not _LABEL_RE.fullmatch(name):
+    parts = name.split("、")
+    if len(parts) > 2 or any(len(p) > 4 for p in parts[1:]) or "-" in name or not _LABEL_RE.fullmatch(name):
         return False
+    if any(name.endswith(head) for head, mode in _org_heads() if mode == "free"):
+        return False  # “西湖区区校合作服务中心” is an organisation
     return not _CONCEPT_RE.match(text, m.end()) and not _OUTCOME_RE.search(
         text, max(0, m.start() - 4), m.start()
     )
@@ -147,6 +155,11 @@ def _patterned(view: NormalizedText) -> list[Candidate]:
     return found
 
 
+def _starts_with_verb(item: str) -> bool:
+    """开展省重点实验室: an item that opens with a verb or function word is a clause, not a name."""
+    return any(item.startswith(w) for w in words("lexicons/name_left_stops.txt") if len(w) >= 2)
+
+
 def _listed(view: NormalizedText) -> list[Candidate]:
     """Each item of a list of programmes that a head sums up (A、B和C等…工程), when the
     list opens its sentence (so that no verb such as 实施 stands before the first item)."""
@@ -162,8 +175,7 @@ def _listed(view: NormalizedText) -> list[Candidate]:
         for item in items:
             start = text.index(item, pos)
             pos = start + len(item)
-            whole = left_start(text, pos, len(item)) == start  # no verb such as 实施 inside
-            if 3 <= len(item) <= 16 and _LABEL_RE.fullmatch(item) and whole:
+            if 3 <= len(item) <= 16 and _LABEL_RE.fullmatch(item) and not _starts_with_verb(item):
                 kind = _heads().get(m["head"], "other")
                 found.append(_cand(start, pos, "programme.listed", printed(view, start, pos), kind))
     return found
