@@ -46,6 +46,7 @@ def _find_person(view: NormalizedText, context: Context) -> list[Candidate]:
 
     return find_person(view, context)
 
+
 DETECTORS: dict[MentionType, Detector] = {
     "money": money.find_money,
     "percent": percent.find_percent,
