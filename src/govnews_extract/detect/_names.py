@@ -40,14 +40,18 @@ def is_han(ch: str) -> bool:
     return bool(_HAN.match(ch))
 
 
-def left_start(text: str, head: int, max_len: int, floor: int = 0) -> int:
+def left_start(text: str, head: int, max_len: int, floor: int = 0, keep: frozenset[str] = frozenset()) -> int:
     """Where a name whose head starts at ``head`` begins: at most ``max_len`` characters
     before the head, never before ``floor``, never across punctuation or a stop word, and
     not on a classifier right after a number (3座病险水库 → 病险水库)."""
     stops, longest = _stops()
     start = head
     while start > max(floor, head - max_len) and is_han(text[start - 1]):
-        if any(text[start - n : start] in stops for n in range(1, longest + 1) if start - n >= floor):
+        if any(
+            text[start - n : start] in stops and text[start - n : start] not in keep
+            for n in range(1, longest + 1)
+            if start - n >= floor
+        ):
             break
         start -= 1
     counted = start
@@ -62,9 +66,11 @@ def left_start(text: str, head: int, max_len: int, floor: int = 0) -> int:
     return start
 
 
-def bounded_start(text: str, head: int, max_len: int, floor: int = 0) -> int | None:
+def bounded_start(
+    text: str, head: int, max_len: int, floor: int = 0, keep: frozenset[str] = frozenset()
+) -> int | None:
     """``left_start``, or None when the name would run longer than ``max_len`` (no start found)."""
-    start = left_start(text, head, max_len + 1, floor)
+    start = left_start(text, head, max_len + 1, floor, keep)
     return None if head - start > max_len else start
 
 

@@ -19,13 +19,15 @@ import functools
 
 import regex
 
-from .._data import load_table
+from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
-from ._gazetteer import fold
+from ._gazetteer import automaton, find_all, fold
 from ._names import bounded_start, generic, left_start, printed, words
 
-_MAX_UNQUOTED = 16
+_MAX_UNQUOTED = 20
+# Conjunctions inside programme names (城市废物安全处置与循环利用创新工程).
+_JOINERS = frozenset({"与", "及", "和"})
 _MIN_UNQUOTED = 5
 _TITLE_RE = regex.compile(r"《(?P<name>[^《》\n]{2,60})》")
 _QUOTE_RE = regex.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
@@ -82,6 +84,8 @@ def _titles(view: NormalizedText) -> list[Candidate]:
 def _tail_end(text: str, pos: int) -> int | None:
     """End of the head that completes a quoted name (“大平台”建设行动 → after 行动), if any."""
     tail = regex.match(rf"\p{{Han}}{{0,6}}(?:{_head_re(False).pattern})", text[pos : pos + 10])
+    if tail and len(tail[0]) > 1 and tail[0].endswith("年") and tail[0][-2:] not in _heads():
+        tail = None  # “三个年”: 年 is a head only right after the quotes (not “十一五”前四年)
     if tail and left_start(text, pos + tail.end(), tail.end()) <= pos:
         return pos + tail.end()
     return None
@@ -128,10 +132,30 @@ def _generic(body: str) -> bool:
     return generic(body, "lexicons/programme_generic.txt")
 
 
+def _org_floor(text: str, head: int) -> int:
+    """A programme's name does not start inside a body named before it (党中央 + 八项规定)."""
+    ends = [e for _, e, _ in find_all(automaton(_known_orgs()), text[max(0, head - 24) : head])]
+    return max(ends, default=0) + max(0, head - 24)
+
+
+@functools.cache
+def _known_orgs() -> tuple[str, ...]:
+    return tuple(load_lexicon("gazetteers/organisations.txt"))
+
+
+def _after_listed_names(text: str, start: int, head: int) -> int:
+    """Start after the last joiner that follows another programme's head (A方案及B意见 → B意见)."""
+    for i in range(head - 1, start, -1):
+        if text[i] in _JOINERS and any(text[start:i].endswith(h) for h in _heads()):
+            return i + 1
+    return start
+
+
 def _unquoted(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
     for m in _head_re(True).finditer(text):
-        start = bounded_start(text, m.start(), _MAX_UNQUOTED)
+        start = bounded_start(text, m.start(), _MAX_UNQUOTED, _org_floor(text, m.start()), _JOINERS)
+        start = _after_listed_names(text, start, m.start()) if start is not None else None
         if start is not None and m.end() - start >= _MIN_UNQUOTED and not _generic(text[start : m.start()]):
             name = printed(view, start, m.end())
             found.append(_cand(start, m.end(), "programme.headed", name, _kind(name)))
