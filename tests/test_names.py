@@ -74,6 +74,22 @@ PERSONS = [
     Case("副所长白明表示，外贸形势稳中向好", "person", "白明", {"title": "副所长"}),
     Case("高举邓小平理论伟大旗帜", "person", "邓小平"),
 ]
+NAMES_BUGS_CAUGHT = [
+    Case("要求3座病险水库除险加固工程年内完工", "programme", "病险水库除险加固工程"),
+    Case("在党中央统揽全局下稳步推进", "org", "党中央"),
+    Case("新引进两家之江实验室合作团队", "org", "之江实验室"),
+    Case("印发国有林场改革方案及国有林区改革指导意见", "programme", "国有林区改革指导意见"),
+    Case("城市废物安全处置与循环利用创新工程", "programme", "城市废物安全处置与循环利用创新工程"),
+    Case("贯彻落实党中央八项规定精神", "org", "党中央"),
+]
+NOT_FOUND = [
+    Case("市委书记胡海峰调研", "org", "市委"),
+    Case("新增省级孵化器3家", "org", "省级孵化器"),
+    Case("建成第一个海外科技孵化器", "org", "海外科技孵化器"),
+    Case("实现“零跑腿”", "programme", "零跑腿"),
+    Case("国家地表水按“9+X”方式监测", "programme", "9+X"),
+    Case("新建项目12个", "place", "新建"),
+]
 NAMES_XFAIL = [
     # FIXME: companies without a head word (上海丽恒光微电子科技) are not found.
     Case("引进上海丽恒光微电子科技等企业", "org", "上海丽恒光微电子科技"),
@@ -107,6 +123,17 @@ def test_place(case: Case) -> None:
 @pytest.mark.parametrize("case", PERSONS, ids=[c.sentence for c in PERSONS])
 def test_person(case: Case) -> None:
     _found(case)
+
+
+@pytest.mark.parametrize("case", NAMES_BUGS_CAUGHT, ids=[c.sentence for c in NAMES_BUGS_CAUGHT])
+def test_names_bugs_caught(case: Case) -> None:
+    _found(case)
+
+
+@pytest.mark.parametrize("case", NOT_FOUND, ids=[c.sentence + "/" + c.name for c in NOT_FOUND])
+def test_not_names(case: Case) -> None:
+    names = [getattr(m, "name", None) for m in parse(case.sentence, types=[case.type]).mentions]
+    assert case.name not in names
 
 
 @pytest.mark.xfail(strict=True)

@@ -1,11 +1,13 @@
 """An HTML view of one article: every mention highlighted and labelled with its value.
 
-Rendered with spaCy's displaCy in its span style, over one token per character, so that
-overlapping mentions (a count inside a programme's name) are both shown.
+Rendered with spaCy's displaCy in its span style. The page's tokens are the pieces of text
+between mention boundaries, so every mention is a whole number of tokens and overlapping
+mentions (a count inside a programme's name) are both shown.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from .models import Article, Mention
@@ -39,15 +41,31 @@ def label(mention: Mention) -> str:
     return " ".join([mention.type, *(str(v) for v in shown if v not in (None, ""))])
 
 
+def pieces(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The text cut at every mention boundary and line break.
+
+    >>> pieces("ab\\ncd", [])
+    [(0, 2), (2, 3), (3, 5)]
+    """
+    cuts = {0, len(text)} | {m.start for m in mentions} | {m.end for m in mentions}
+    cuts |= {i for i, ch in enumerate(text) if ch == "\n"} | {
+        i + 1 for i, ch in enumerate(text) if ch == "\n"
+    }
+    ordered = sorted(c for c in cuts if 0 <= c <= len(text))
+    return [(a, b) for a, b in itertools.pairwise(ordered) if a < b]
+
+
 def render(article: Article) -> str:
     """A standalone HTML page of ``article`` with its mentions highlighted."""
     from spacy import displacy
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
-    chars = list(article.text)
-    doc = Doc(Vocab(), words=chars, spaces=[False] * len(chars)) if chars else Doc(Vocab(), words=[" "])
-    spans = [Span(doc, m.start, m.end, label=label(m)) for m in article.mentions if m.end <= len(doc)]
+    cut = pieces(article.text, article.mentions) or [(0, 0)]
+    words = [article.text[a:b] or " " for a, b in cut]
+    doc = Doc(Vocab(), words=words, spaces=[False] * len(words))
+    index = {a: i for i, (a, _) in enumerate(cut)} | {cut[-1][1]: len(cut)}
+    spans = [Span(doc, index[m.start], index[m.end], label=label(m)) for m in article.mentions]
     doc.spans["govnews"] = spans
     colors: dict[str, Any] = {s.label_: _COLORS.get(s.label_.split(" ")[0], "#ddd") for s in spans}
     options = {"spans_key": "govnews", "colors": colors}

@@ -21,6 +21,8 @@ from ._gazetteer import fold
 
 _HAN = regex.compile(r"\p{Han}")
 _CLASSIFIERS = frozenset("个座项家批年度月名位条种类所元")
+# Classifiers of countable things; 年, 项 and 条 also stand inside names (西部大开发新十年指导意见).
+_COUNTERS = frozenset("个座家批名位所")
 _NUMERALS = frozenset("0123456789一二三四五六七八九十百千万亿两几多余")
 
 
@@ -53,6 +55,8 @@ def left_start(text: str, head: int, max_len: int, floor: int = 0, keep: frozens
             if start - n >= floor
         ):
             break
+        if text[start - 1] in _COUNTERS and start >= 2 and text[start - 2] in _NUMERALS:
+            break  # 两家之江实验室: a number and its classifier end the name on the left
         start -= 1
     counted = start
     while counted < head and text[counted] in _NUMERALS:  # 一个海外孵化器 → 海外孵化器, not 十大…规划
