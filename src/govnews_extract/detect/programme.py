@@ -26,6 +26,7 @@ from ._gazetteer import automaton, find_all, fold
 from ._names import bounded_start, generic, left_start, printed, words
 
 _MAX_UNQUOTED = 20
+_MAX_PREFIX = 5  # 科技创新“大平台”建设行动; a longer run before the quotes is no part of the name
 # Conjunctions inside programme names (城市废物安全处置与循环利用创新工程).
 _JOINERS = frozenset({"与", "及", "和"})
 _MIN_UNQUOTED = 5
@@ -114,10 +115,12 @@ def _quoted(view: NormalizedText) -> list[Candidate]:
     for m in _QUOTE_RE.finditer(text):
         tail_end = _tail_end(text, m.end())
         if tail_end is not None:
-            start = left_start(text, m.start(), 6)
+            start = bounded_start(text, m.start(), _MAX_PREFIX)
+            start = m.start() if start is None or "、" in m["name"] else start
+            quoted = printed(view, *m.span("name")) if "、" not in m["name"] else ""
             parts = (
                 printed(view, start, m.start()),
-                printed(view, *m.span("name")),
+                quoted,
                 printed(view, m.end(), tail_end),
             )
             name = "".join(parts)
@@ -143,10 +146,15 @@ def _known_orgs() -> tuple[str, ...]:
     return tuple(load_lexicon("gazetteers/organisations.txt"))
 
 
+@functools.cache
+def _unquoted_heads() -> tuple[str, ...]:
+    return tuple(fold(h) for h, _, where in load_table("lexicons/programme_heads.tsv", 3) if where == "yes")
+
+
 def _after_listed_names(text: str, start: int, head: int) -> int:
     """Start after the last joiner that follows another programme's head (A方案及B意见 → B意见)."""
     for i in range(head - 1, start, -1):
-        if text[i] in _JOINERS and any(text[start:i].endswith(h) for h in _heads()):
+        if text[i] in _JOINERS and text[start:i].endswith(_unquoted_heads()):
             return i + 1
     return start
 
