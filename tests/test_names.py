@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govnews_extract import parse
 
@@ -156,3 +158,34 @@ def test_name_offsets_point_into_the_original_text() -> None:
     org = article.of_type("org")[0]
     assert text[org.start : org.end] == "丽水市\n科技局"
     assert [m.name for m in article.of_type("programme")] == ["研发投入后补助办法（试行）"]  # type: ignore[union-attr]
+
+
+_PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        "《",
+        "》",
+        "、",
+        "，",
+        "。",
+        "\n",
+        " ",
+        "市",
+        "局",
+        "科技",
+        "丽水",
+        "计划",
+        "书记",
+        "胡",
+        "3",
+        "家",
+        "年",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=3)), max_size=25).map("".join))
+def test_odd_text_never_breaks_the_name_detectors(text: str) -> None:
+    check_article(parse(text, types=["programme", "org", "place", "person"]))
