@@ -55,8 +55,11 @@ class GovnewsExtract(Pipe):
     def __init__(
         self, nlp: Language, name: str, *, spans_key: str, types: Sequence[str] | None, merge_ents: bool
     ) -> None:
+        from .segment import load_user_dictionary
+
         self.name, self.spans_key, self.merge_ents = name, spans_key, merge_ents
         self.types = list(types) if types is not None else None
+        load_user_dictionary()  # a pipeline built with spacy.blank("zh") segments with it too
 
     def __call__(self, doc: Doc) -> Doc:
         handler = self.get_error_handler()

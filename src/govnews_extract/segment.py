@@ -14,6 +14,11 @@ from typing import Any
 from ._data import load_table
 
 
+def load_user_dictionary() -> None:
+    """Make jieba (spaCy's segmenter too) use our government vocabulary; runs once."""
+    _jieba()
+
+
 @functools.cache
 def _jieba() -> Any:
     """jieba with the government-vocabulary user dictionary loaded (once per process)."""
