@@ -15,6 +15,7 @@ five-year plans (十三五). Quoted slogans and concepts (“两山”理念) ar
 
 from __future__ import annotations
 
+import bisect
 import functools
 
 import regex
@@ -135,10 +136,10 @@ def _generic(body: str) -> bool:
     return generic(body, "lexicons/programme_generic.txt")
 
 
-def _org_floor(text: str, head: int) -> int:
+def _org_floor(org_ends: list[int], head: int) -> int:
     """A programme's name does not start inside a body named before it (党中央 + 八项规定)."""
-    ends = [e for _, e, _ in find_all(automaton(_known_orgs()), text[max(0, head - 24) : head])]
-    return max(ends, default=0) + max(0, head - 24)
+    i = bisect.bisect_right(org_ends, head)
+    return org_ends[i - 1] if i else 0
 
 
 @functools.cache
@@ -161,8 +162,9 @@ def _after_listed_names(text: str, start: int, head: int) -> int:
 
 def _unquoted(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
+    org_ends = sorted(e for _, e, _ in find_all(automaton(_known_orgs()), text))
     for m in _head_re(True).finditer(text):
-        start = bounded_start(text, m.start(), _MAX_UNQUOTED, _org_floor(text, m.start()), _JOINERS)
+        start = bounded_start(text, m.start(), _MAX_UNQUOTED, _org_floor(org_ends, m.start()), _JOINERS)
         start = _after_listed_names(text, start, m.start()) if start is not None else None
         if start is not None and m.end() - start >= _MIN_UNQUOTED and not _generic(text[start : m.start()]):
             name = printed(view, start, m.end())
