@@ -18,6 +18,11 @@ LISTS = [
     "lexicons/titles.txt",
     "lexicons/org_bodies.txt",
     "lexicons/name_left_stops.txt",
+    "lexicons/org_generic.txt",
+    "lexicons/programme_generic.txt",
+    "lexicons/programme_not_after.txt",
+    "lexicons/programme_not_before.txt",
+    "lexicons/surnames.txt",
 ]
 TABLES = [
     ("gazetteers/places.tsv", 2),

@@ -1,9 +1,11 @@
 """Programmes: named plans, policies, campaigns, projects and documents.
 
-Four shapes: titles in 《》 (documents); quoted names, with the head that follows the quotes
+Shapes: titles in 《》 (documents); quoted names, with the head that follows the quotes
 (“科技八点半”活动 → 科技八点半活动, 科技创新“大平台”建设行动); unquoted names ending in a
-programme head (全社会研发投入提升突破专项行动); numbered policies (科技新政26条) and
-five-year plans (十三五). Quoted slogans and concepts (“两山”理念) are left out.
+programme head (全社会研发投入提升突破专项行动); the items of a list a head sums up
+(天然林资源保护、退牧还草等一批重大工程); numbered policies (科技新政26条), laws and
+five-year plans (十三五). Quoted slogans and concepts (“两山”理念, 实现“零跑腿”) are left out,
+and so are names made only of generic words (重点研发计划).
 
 >>> from govnews_extract.normalize import normalize
 >>> from govnews_extract.detect import Context
@@ -33,13 +35,6 @@ _JOINERS = frozenset({"与", "及", "和"})
 _MIN_UNQUOTED = 5
 _TITLE_RE = regex.compile(r"《(?P<name>[^《》\n]{2,60})》")
 _QUOTE_RE = regex.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
-# What follows a quoted slogan, concept or label rather than a programme (“两山”理念,
-# “一减”：减少…, “三农”问题), and what precedes an outcome rather than a programme (实现“零跑腿”).
-_CONCEPT_RE = regex.compile(
-    r"理念|精神|思想|意识|观念|口号|理论|作风|格局|模式|要求|原则|目标|的|特点|趋势|指数|问题|布局|难题"
-    r"|方式|措施|利用|重要思想|态势|特征|[:：(（]"
-)
-_OUTCOME_RE = regex.compile(r"(?:实现了?|达到|呈现|呈|面积|首季)$")
 _LABEL_RE = regex.compile(r"\p{Han}[^-]*\p{Han}|\p{Han}{2}")
 _NUMBERED_RE = regex.compile(r"(?:新政|政策|措施)[“\"]?(?:\d+|[一二三四五六七八九十]+)条[”\"]?")
 # A list of programmes summed up by a head: 天然林资源保护、退牧还草…等一批重大生态保护与修复工程.
@@ -106,9 +101,11 @@ def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
         return False
     if any(name.endswith(head) for head, mode in _org_heads() if mode == "free"):
         return False  # “西湖区区校合作服务中心” is an organisation
-    return not _CONCEPT_RE.match(text, m.end()) and not _OUTCOME_RE.search(
-        text, max(0, m.start() - 4), m.start()
-    )
+    after = text[m.end() : m.end() + 4]
+    before = text[max(0, m.start() - 3) : m.start()]
+    if any(after.startswith(w) for w in words("lexicons/programme_not_after.txt")):
+        return False
+    return not any(before.endswith(w) for w in words("lexicons/programme_not_before.txt"))
 
 
 def _quoted(view: NormalizedText) -> list[Candidate]:
