@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -24,7 +24,7 @@ from .._data import load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import automaton, find_all, fold, longest_first
-from ._names import bounded_start, generic
+from ._names import bounded_start, generic, printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,4 +200,5 @@ def find_place(view: NormalizedText, context: Context) -> list[Candidate]:
     places = _with_parts(text, _merge_nested(text, list(_gazetteer_candidates(text))))
     zones = _suffix_candidates(text, _ZONE_RE, "place.zone", 8, places)
     basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4, places)
-    return places + _water_candidates(text, places) + zones + basins
+    found = places + _water_candidates(text, places) + zones + basins
+    return [replace(c, fields={**c.fields, "name": printed(view, c.start, c.end)}) for c in found]
