@@ -33,6 +33,7 @@ _MAX_PREFIX = 5  # 科技创新“大平台”建设行动; a longer run before 
 # Conjunctions inside programme names (城市废物安全处置与循环利用创新工程).
 _JOINERS = frozenset({"与", "及", "和"})
 _MIN_UNQUOTED = 5
+_MAX_LABEL = 8  # a quoted name longer than this without a head is a quotation
 _TITLE_RE = regex.compile(r"《(?P<name>[^《》\n]{2,60})》")
 _QUOTE_RE = regex.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
 _LABEL_RE = regex.compile(r"\p{Han}[^-]*\p{Han}|\p{Han}{2}")
@@ -99,6 +100,8 @@ def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
     parts = name.split("、")
     if len(parts) > 2 or any(len(p) > 4 for p in parts[1:]) or "-" in name or not _LABEL_RE.fullmatch(name):
         return False
+    if len(name) > _MAX_LABEL:
+        return False  # “绿水青山就是金山银山”: a quotation, not a name
     if any(name.endswith(head) for head, mode in _org_heads() if mode == "free"):
         return False  # “西湖区区校合作服务中心” is an organisation
     after = text[m.end() : m.end() + 4]
@@ -145,14 +148,20 @@ def _known_orgs() -> tuple[str, ...]:
 
 
 @functools.cache
+def _org_head_words() -> tuple[str, ...]:
+    return tuple(h for h, _ in _org_heads())
+
+
+@functools.cache
 def _unquoted_heads() -> tuple[str, ...]:
     return tuple(fold(h) for h, _, where in load_table("lexicons/programme_heads.tsv", 3) if where == "yes")
 
 
 def _after_listed_names(text: str, start: int, head: int) -> int:
-    """Start after the last joiner that follows another programme's head (A方案及B意见 → B意见)."""
+    """Start after the last joiner that follows another name's head (A方案及B意见 → B意见,
+    市级研发中心和省重点研发计划 → 省重点研发计划)."""
     for i in range(head - 1, start, -1):
-        if text[i] in _JOINERS and text[start:i].endswith(_unquoted_heads()):
+        if text[i] in _JOINERS and text[start:i].endswith(_unquoted_heads() + _org_head_words()):
             return i + 1
     return start
 
