@@ -23,6 +23,7 @@ LISTS = [
     "lexicons/programme_not_after.txt",
     "lexicons/programme_not_before.txt",
     "lexicons/surnames.txt",
+    "lexicons/company_industries.txt",
 ]
 TABLES = [
     ("gazetteers/places.tsv", 2),

@@ -110,7 +110,9 @@ def _headed(text: str, place_ends: dict[int, int], known: list[Candidate]) -> li
 
 def _is_han_at(text: str, pos: int) -> bool:
     """A Han character at ``pos`` that is not the start of a stop word (开展, 的 …)."""
-    return pos < len(text) and is_han(text[pos]) and left_start(text + "。", pos + 1, 1) == pos
+    if pos >= len(text) or not is_han(text[pos]):
+        return False
+    return not any(text.startswith(w, pos) for w in words("lexicons/name_left_stops.txt"))
 
 
 def _generic(name: str) -> bool:
@@ -140,6 +142,22 @@ def _extend_sub_unit(text: str, cand: Candidate, known_starts: set[int]) -> Cand
     return Candidate("org", cand.start, end, cand.rule + "+unit", {}, priority=cand.priority)
 
 
+@functools.cache
+def _company_re() -> regex.Pattern[str]:
+    industries = sorted(words("lexicons/company_industries.txt"), key=len, reverse=True)
+    return regex.compile(rf"\p{{Han}}{{2,6}}(?:{'|'.join(industries)})")
+
+
+def _companies(text: str, places: list[tuple[int, int]]) -> list[Candidate]:
+    """Place + brand + industry, as companies are named in lists (杭州光铂智能、浙江香农通信等)."""
+    found = []
+    for start, end in places:
+        m = _company_re().match(text, end)
+        if m and not _is_han_at(text, m.end()) and left_start(text, m.end(), m.end() - end) == end:
+            found.append(Candidate("org", start, m.end(), "org.company", {}, priority=4))
+    return found
+
+
 def find_organisation(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every organisation named in the text."""
     text = view.text
@@ -148,7 +166,7 @@ def find_organisation(view: NormalizedText, context: Context) -> list[Candidate]
         Candidate("org", s, e, "org.gazetteer", {}, priority=6)
         for s, e, _ in longest_first(find_all(automaton(_known()), text))
     ]
-    headed = _headed(text, place_ends, known)
+    headed = _headed(text, place_ends, known) + _companies(text, division_spans(text))
     starts = {c.start for c in known}
     cands = [_extend_sub_unit(text, c, starts) for c in known + headed]
     return [
