@@ -1,7 +1,8 @@
 """Organisations: central bodies and international organisations (gazetteer), local
 departments (place + department word + head: 丽水市科技局, 投促局, 团区委), named
-institutions ending in a distinctive head (之江实验室, 杭州电子科技大学), and sub-units
-written right after their parent (国家统计局大庆调查队).
+institutions ending in a distinctive head (之江实验室, 杭州电子科技大学), companies named by
+place, brand and industry (杭州光铂智能), and sub-units written right after their parent
+(国家统计局大庆调查队). Names made only of generic words (省级孵化器) are left out.
 
 >>> from govnews_extract.normalize import normalize
 >>> from govnews_extract.detect import Context
