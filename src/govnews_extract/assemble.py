@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from typing import cast
 
@@ -49,13 +50,15 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     ['money']
     """
     kept: list[Candidate] = []
+    # Spans taken in each group, sorted; as they never overlap, their ends are sorted too.
     taken: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     for cand in ranked:
         group = taken[cand.type in _NAME_TYPES]
-        if any(cand.start < e and s < cand.end for s, e in group):
+        before = bisect.bisect_left(group, (cand.end,))  # spans that start before cand ends
+        if before and cand.start < group[before - 1][1]:
             continue
-        group.append((cand.start, cand.end))
+        bisect.insort(group, (cand.start, cand.end))
         kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end))
 

@@ -50,17 +50,23 @@ def strip_layout(text: str) -> str:
 
 
 @functools.cache
-def _fold_table() -> dict[int, str]:
-    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-    table.update({ord(ch): folded for ch, folded in _SMALL_FORMS.items() if folded})
-    table[0x3000] = " "
+def _fold_table() -> dict[str, str]:
+    table = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table.update({ch: folded for ch, folded in _SMALL_FORMS.items() if folded})
+    table["\u3000"] = " "
     return table
 
 
+# The characters ``fold`` may change. Replacing only these is several times faster than
+# ``str.translate``, which looks up every character of the (mostly Chinese) text.
+_FOLDED_RE = regex.compile("[\uff01-\uff5e\u3000\ufe50-\ufe6b]")
+
+
 def fold(text: str) -> str:
-    """:func:`fold_char` over a whole string.
+    """:func:`fold_char` over a whole string; every character folds to one (same offsets).
 
     >>> fold("４０００．５亿元，增长１０％")
     '4000.5亿元,增长10%'
     """
-    return text.translate(_fold_table())
+    table = _fold_table()
+    return _FOLDED_RE.sub(lambda m: table.get(m[0], m[0]), text)

@@ -46,8 +46,11 @@ def words_pattern(words: frozenset[str]) -> str:
 
 
 @functools.cache
-def _before_words() -> tuple[str, ...]:
-    return tuple(sorted(approx_words()["before"], key=lambda w: (-len(w), w)))
+def _before_words() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The qualifier words before a number grouped by length, longest first."""
+    words = approx_words()["before"]
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
 def approx_before(text: str, start: int) -> str | None:
@@ -59,7 +62,10 @@ def approx_before(text: str, start: int) -> str | None:
     >>> approx_before("减税超过1335亿元", 4), approx_before("增长10%", 2)
     ('超过', None)
     """
-    return next((w for w in _before_words() if text.endswith(w, 0, start)), None)
+    for n, words in _before_words():  # one slice a length: at most one word of it can match
+        if n <= start and (word := text[start - n : start]) in words:
+            return word
+    return None
 
 
 def nearest_approx(before: str | None, inside: str | None, after: str | None) -> Approx | None:
