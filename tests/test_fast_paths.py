@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
 from govnews_extract.chars import fold, fold_char
-from govnews_extract.detect import Candidate
+from govnews_extract.detect import Candidate, count, quantity
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
 from govnews_extract.detect.dates import _start_re, date_words
@@ -27,6 +27,7 @@ _ALPHABET = "".join(
         | {ch for word in date_words() for ch in word}
         | {ch for word in approx_words()["before"] for ch in word}
         | set("的是在工作会议４％\u3000\n ﹪．")
+        | set("个家项名人次亩吨公里平方米千克瓦时度用户人口农村余多")
     )
 )
 _TEXT = st.text(alphabet=_ALPHABET, max_size=40)
@@ -85,3 +86,18 @@ _SPAN = st.tuples(
 def test_select_matches_the_pairwise_overlap_check(spans: list[tuple[int, int, int, str]]) -> None:
     candidates = [Candidate(t, s, s + n, f"{t}.x", priority=p) for s, n, p, t in spans]  # type: ignore[arg-type]
     assert select(candidates) == _plain_select(candidates)
+
+
+def _same_matches(fast: regex.Pattern[str], plain: regex.Pattern[str], text: str) -> None:
+    def found(p: regex.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in p.finditer(text)]
+
+    assert found(fast) == found(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_count_and_quantity_first_tests_keep_every_match(text: str) -> None:
+    _same_matches(count._count_re(), regex.compile(count._count_pattern(), regex.VERBOSE), text)
+    _same_matches(count._bare_re(), regex.compile(count._bare_pattern(), regex.VERBOSE), text)
+    _same_matches(quantity._quantity_re(), regex.compile(quantity._quantity_pattern(), regex.VERBOSE), text)

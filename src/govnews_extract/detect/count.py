@@ -38,6 +38,7 @@ from ._counting import (
     RANGE_SEP,
     crosses_cell,
     figure_ahead,
+    figure_then,
     inside_name,
     is_bare_unit,
     is_lone_capital,
@@ -100,8 +101,11 @@ def _count_words(role: str) -> list[str]:
 
 @functools.cache
 def _count_re() -> regex.Pattern[str]:
-    return regex.compile(
-        rf"""
+    return regex.compile(figure_then(classifiers()) + _count_pattern(), regex.VERBOSE)
+
+
+def _count_pattern() -> str:
+    return rf"""
         {figure_ahead(approx_words()["before"])}      # fail fast where no figure starts
         (?P<before>{approx_pattern("before")})?     # 不少于 / 近 / 超过 …
         {NUMBER_START}
@@ -112,20 +116,21 @@ def _count_re() -> regex.Pattern[str]:
         (?!{_alternation([b.word for b in _blocks("after")])})
         (?P<cls>{_alternation(list(classifiers()))})
         (?P<after>{approx_pattern("after")})?       # 以上 / 左右
-        """,
-        regex.VERBOSE,
-    )
+        """
 
 
 @functools.cache
 def _bare_re() -> regex.Pattern[str]:
+    return regex.compile(figure_then(("万", "亿")) + _bare_pattern(), regex.VERBOSE)
+
+
+def _bare_pattern() -> str:
     nouns = _alternation(_count_words("noun"))
     links = _alternation(_count_words("link"))
     # After the number, neither a classifier, a unit nor a currency may follow directly.
     blocks = _alternation([b.word for b in _blocks("after")])
     stoppers = rf"(?!{blocks})(?:{_alternation([*classifiers(), *currencies(), *units(), '倍', '年'])})"
-    return regex.compile(
-        rf"""
+    return rf"""
         {figure_ahead(approx_words()["before"])}
         (?:(?<=(?P<noun>{nouns})(?:{links}){{0,2}})|(?<lead>))   # 用户3.4亿, 人口超过240万
         (?P<before>{approx_pattern("before")})?
@@ -135,9 +140,7 @@ def _bare_re() -> regex.Pattern[str]:
         (?![\d.])(?!{stoppers})
         (?(lead)(?=(?P<noun>\p{{Han}}{{0,6}}?(?:{nouns})))   # 1.2亿多农村人口: the noun follows
         |(?=[^\p{{Han}}\d.]|$))                      # 用户3.4亿。: the noun came first
-        """,
-        regex.VERBOSE,
-    )
+        """
 
 
 def _blocked_before(text: str, start: int, classifier: str) -> bool:

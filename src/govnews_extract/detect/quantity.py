@@ -28,6 +28,7 @@ from ._counting import (
     RANGE_SEP,
     crosses_cell,
     figure_ahead,
+    figure_then,
     inside_name,
     is_bare_unit,
     is_lone_capital,
@@ -68,10 +69,13 @@ def _units_after(arabic: bool) -> str:
 
 @functools.cache
 def _quantity_re() -> regex.Pattern[str]:
+    return regex.compile(figure_then(units()) + _quantity_pattern(), regex.VERBOSE)
+
+
+def _quantity_pattern() -> str:
     per = _alternation([*units(), *_PER_EXTRA])
     not_units = _alternation(list(load_lexicon("lexicons/not_quantities.txt")))
-    return regex.compile(
-        rf"""
+    return rf"""
         {figure_ahead(approx_words()["before"])}      # fail fast where no figure starts
         (?P<before>{approx_pattern("before")})?       # 超过 / 约 / ≥ …
         {NUMBER_START}                                # not inside PM2.5, G20 or 统一5
@@ -89,9 +93,7 @@ def _quantity_re() -> regex.Pattern[str]:
         (?![A-Za-z])                                  # 5 kg, not 5 kgs or 3 million
         (?:/(?P<per>{per}))?                          # 吨标准煤/万元
         (?P<after>{approx_pattern("after")})?         # 以上 / 以下 / 左右
-        """,
-        regex.VERBOSE,
-    )
+        """
 
 
 @functools.cache
