@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
-from govnews_extract.chars import fold, fold_char
-from govnews_extract.detect import Candidate, count, quantity
+from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
+from govnews_extract.detect import Candidate, count, money, percent, quantity
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
+from govnews_extract.detect._scan import finditer_in_zones
 from govnews_extract.detect.dates import _start_re, date_words
 
 # Characters of dates, numbers, qualifiers and layout, plus some plain text.
@@ -28,9 +29,42 @@ _ALPHABET = "".join(
         | {ch for word in approx_words()["before"] for ch in word}
         | set("的是在工作会议４％\u3000\n ﹪．")
         | set("个家项名人次亩吨公里平方米千克瓦时度用户人口农村余多")
+        | set("%‰分之成元美港币人民倍番翻增长+−.,\t\u200b")
     )
 )
-_TEXT = st.text(alphabet=_ALPHABET, max_size=40)
+# Pieces of figures, units and words, so that whole figures (5个百分点, 3-5亿元) come up often.
+_PIECES = [
+    *"0123456789",
+    *["12.5", "3,000", "2020", "−0.9", "+1"],
+    *"一二三四五六七八九十两百千万亿〇",
+    *["%", "‰", "个百分点", "百分点", "百分之", "分之", "成", "成立"],
+    *["元", "万元", "亿元", "美元", "人民币", "元人民币", "块钱"],
+    *["至", "到", "-", "—", "~", "、", "和", "及", "多", "余", "约", "近", "超过", "不少于", "以上", "左右"],
+    *["翻", "番", "倍", "增长", "了", "提高", "是"],
+    *["年", "月", "日", "季度", "上半年", "去年", "今年", "上年", "同期", "以来", "第", "届", "前", "后"],
+    *[
+        "家",
+        "个",
+        "项",
+        "名",
+        "人",
+        "户",
+        "亩",
+        "吨",
+        "公里",
+        "平方公里",
+        "千瓦",
+        "千米",
+        "度",
+        "用户",
+        "人口",
+    ],
+    *["，", "。", "\n", " ", "\u3000", "\u200b", "的", "企业", "投资", "资金", "“", "”", "《", "》"],
+]
+_TEXT = st.one_of(
+    st.text(alphabet=_ALPHABET, max_size=40),
+    st.lists(st.sampled_from(_PIECES), max_size=14).map("".join),
+)
 
 
 def _plain_start_re() -> regex.Pattern[str]:
@@ -101,3 +135,31 @@ def test_count_and_quantity_first_tests_keep_every_match(text: str) -> None:
     _same_matches(count._count_re(), regex.compile(count._count_pattern(), regex.VERBOSE), text)
     _same_matches(count._bare_re(), regex.compile(count._bare_pattern(), regex.VERBOSE), text)
     _same_matches(quantity._quantity_re(), regex.compile(quantity._quantity_pattern(), regex.VERBOSE), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_money_and_percent_zones_keep_every_match(text: str) -> None:
+    for pattern, zones in (
+        (money._money_re(), money._zones_re()),
+        (percent._percent_re(), percent._zones_re()),
+    ):
+        fast = [(m.span(), m.groupdict()) for m in finditer_in_zones(pattern, text, zones)]
+        assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_strip_layout_drops_exactly_the_layout_characters(text: str) -> None:
+    assert strip_layout(text) == "".join(ch for ch in text if not is_layout(ch))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.sampled_from(sorted(count.classifiers())))
+def test_blocked_before_checks_every_block_word(text: str, classifier: str) -> None:
+    for start in range(len(text) + 1):
+        expected = any(
+            text.endswith(b.word, 0, start) and (not b.classifiers or classifier in b.classifiers)
+            for b in count._blocks("before")
+        )
+        assert count._blocked_before(text, start, classifier) == expected

@@ -46,6 +46,8 @@ def strip_layout(text: str) -> str:
     >>> strip_layout("2.2个百分\\n点")
     '2.2个百分点'
     """
+    if text.isprintable() and " " not in text:
+        return text  # every layout character is a space or unprintable: nothing to strip
     return "".join(ch for ch in text if not is_layout(ch))
 
 

@@ -143,11 +143,21 @@ def _bare_pattern() -> str:
         """
 
 
+@functools.cache
+def _blocks_before() -> dict[int, dict[str, list[_Block]]]:
+    """The blocks before a number by the length of their word, then by the word."""
+    by_length: dict[int, dict[str, list[_Block]]] = {}
+    for b in _blocks("before"):
+        by_length.setdefault(len(b.word), {}).setdefault(b.word, []).append(b)
+    return by_length
+
+
 def _blocked_before(text: str, start: int, classifier: str) -> bool:
-    return any(
-        text.endswith(b.word, 0, start) and (not b.classifiers or classifier in b.classifiers)
-        for b in _blocks("before")
-    )
+    for n, words in _blocks_before().items():  # one slice a length, not one test a word
+        blocks = words.get(text[start - n : start]) if n <= start else None
+        if blocks and any(not b.classifiers or classifier in b.classifiers for b in blocks):
+            return True
+    return False
 
 
 def _plausible_number(m: regex.Match[str], view: NormalizedText) -> bool:

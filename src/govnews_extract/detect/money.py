@@ -32,7 +32,8 @@ from ._amounts import (
     resolve_range,
     words_pattern,
 )
-from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
+from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
+from ._scan import finditer_in_zones
 
 _CONTEXT = "lexicons/money_context.tsv"
 # Where a clause ends: a bare amount's funding context must stand in the same clause.
@@ -86,6 +87,13 @@ def _bare_re() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _zones_re() -> regex.Pattern[str]:
+    """Where a match with a currency word can start: one figure character or more, then the word."""
+    firsts = regex.escape("".join(sorted({w[0] for w in currencies()})))
+    return regex.compile(rf"(?:[\d.,{CN_NUMERAL_CHARS}余多]|{RANGE_SEP})+?[{firsts}]")
+
+
 def _scaled(multiplier: str) -> Callable[[Decimal], Decimal]:
     factor = scale_of(multiplier)
     return lambda v: v * factor
@@ -111,7 +119,7 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
 
 def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
-    for m in _money_re().finditer(text):
+    for m in finditer_in_zones(_money_re(), text, _zones_re()):
         before = approx_before(text, m.start())
         if not split_multiplier(m["num"])[0] and before is None:
             continue  # 万元 alone (每万元GDP) is a unit, not an amount; 近亿元 is one
