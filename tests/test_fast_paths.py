@@ -18,6 +18,9 @@ from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
 from govnews_extract.detect._scan import finditer_in_zones
 from govnews_extract.detect.dates import _start_re, date_words
+from govnews_extract.layout import Line, split_lines
+from govnews_extract.normalize import normalize
+from govnews_extract.sentences import _GOES_ON, _indented_paragraphs, _view_offset
 
 # Characters of dates, numbers, qualifiers and layout, plus some plain text.
 _ALPHABET = "".join(
@@ -163,3 +166,48 @@ def test_blocked_before_checks_every_block_word(text: str, classifier: str) -> N
             for b in count._blocks("before")
         )
         assert count._blocked_before(text, start, classifier) == expected
+
+
+def _plain_split_lines(text: str) -> tuple[Line, ...]:
+    lines: list[Line] = []
+    offset = breaks = 0
+    blank = False
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        visible = "".join(fold_char(ch) for ch in body if not is_layout(ch))
+        if visible:
+            first = next(i for i, ch in enumerate(body) if not is_layout(ch))
+            last = max(i for i, ch in enumerate(body) if not is_layout(ch)) + 1
+            lines.append(Line(offset + first, offset + last, visible, breaks, blank))
+            breaks, blank = 0, False
+        elif lines and not body.strip():
+            blank = True
+        breaks += len(body) < len(raw)
+        offset += len(raw)
+    return tuple(lines)
+
+
+_LAYOUT_TEXT = st.text(alphabet="发展１２。，\n\r\t \u3000\u200b\u2028\x0c\x1c\xa0﹪", max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXT, _LAYOUT_TEXT))
+def test_split_lines_folds_and_strips_each_line(text: str) -> None:
+    split_lines.cache_clear()
+    assert split_lines(text) == _plain_split_lines(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, _LAYOUT_TEXT))
+def test_indented_paragraphs_look_at_every_layout_run(text: str) -> None:
+    view = normalize(text)
+    runs = regex.finditer(r"[\s\p{Cc}\p{Cf}\u200b\u200c\u200d\u2060\ufeff\u00ad]+", text)
+    expected = {
+        _view_offset(view, run.end())
+        for run in runs
+        if len(run[0]) > 1
+        and "\u3000" in run[0]
+        and run.start() > 0
+        and text[run.start() - 1] not in _GOES_ON
+    }
+    assert _indented_paragraphs(view) == expected

@@ -14,7 +14,8 @@ import regex
 # Layout characters that never carry meaning: zero-width marks, word joiner, BOM, soft hyphen.
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 # The same as a pattern, for whole-string scans. NOTE: keep in sync with ``is_layout``.
-LAYOUT_RE = regex.compile(r"[\s\p{Cc}\p{Cf}\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+LAYOUT_CLASS = r"[\s\p{Cc}\p{Cf}\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+LAYOUT_RE = regex.compile(rf"{LAYOUT_CLASS}+")
 # Small form variants (U+FE50–U+FE6B) of punctuation, folded like the full-width forms.
 _SMALL_FORMS = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFE50, 0xFE6C)}
 
@@ -62,6 +63,12 @@ def _fold_table() -> dict[str, str]:
 # The characters ``fold`` may change. Replacing only these is several times faster than
 # ``str.translate``, which looks up every character of the (mostly Chinese) text.
 _FOLDED_RE = regex.compile("[\uff01-\uff5e\u3000\ufe50-\ufe6b]")
+
+
+@functools.lru_cache(maxsize=4)
+def fold_text(text: str) -> str:
+    """:func:`fold` of a whole article, kept for the next caller (normalize, then split_lines)."""
+    return fold(text)
 
 
 def fold(text: str) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .chars import LAYOUT_RE, fold, is_layout
+from .chars import LAYOUT_RE, fold_text, is_layout
 
 # A cell longer than this is prose, not a table cell.
 MAX_CELL_CHARS = 30
@@ -121,9 +121,12 @@ def split_lines(text: str) -> tuple[Line, ...]:
     offset = 0
     breaks = 0
     blank = False
-    for raw in text.splitlines(keepends=True):
+    # Folding maps no character to or from a line break or a layout character, and keeps
+    # the length: the folded text's lines, without layout, are the visible lines.
+    folded = fold_text(text).splitlines()
+    for raw, folded_body in zip(text.splitlines(keepends=True), folded, strict=True):
         body = raw.rstrip(_LINE_BREAKS)
-        visible = fold(LAYOUT_RE.sub("", body))
+        visible = LAYOUT_RE.sub("", folded_body)
         if visible:
             first, last = 0, len(body)
             while is_layout(body[first]):

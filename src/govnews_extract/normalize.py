@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .chars import LAYOUT_RE, fold, fold_char, is_layout, strip_layout
+from .chars import LAYOUT_RE, fold_char, fold_text, is_layout, strip_layout
 from .layout import cell_starts
 
 __all__ = ["NormalizedText", "fold_char", "is_layout", "normalize", "strip_layout"]
@@ -114,7 +114,7 @@ def normalize(text: str) -> NormalizedText:
     >>> normalize("个人存款\\n\\t\\n1169.0\\n\\t\\n160.3\\n\\t\\n个人贷款\\n\\t\\n42.9\\n\\t\\n5.6").text
     '个人存款\\n1169.0\\n160.3\\n个人贷款\\n42.9\\n5.6'
     """
-    folded = repair_ocr_digits(fold(text))
+    folded = repair_ocr_digits(fold_text(text))
     cuts = cell_starts(text)
     out: list[str] = []
     origin: list[int] = []

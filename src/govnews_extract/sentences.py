@@ -20,11 +20,12 @@ its growth rate (``4000.5`` and ``10.0``) share a sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 
 import regex
 
-from .chars import LAYOUT_RE
+from .chars import LAYOUT_CLASS
 from .layout import MAX_CELL_CHARS, Table, find_tables, split_lines
 from .normalize import NormalizedText
 
@@ -32,19 +33,25 @@ _END_RE = regex.compile(r"[。！？；!?;]+[”’」』)）]*\n?|\n")
 # A line ending in one of these goes on after a blank line: it is no heading.
 _GOES_ON = frozenset("，、,:：“‘(（《")
 _PUNCT_RE = regex.compile(r"[。！？；!?;，,]")
+# A whole run of layout characters with an ideographic space in it (runs are maximal).
+_IDEOGRAPHIC_RUN_RE = regex.compile(rf"{LAYOUT_CLASS}*\u3000{LAYOUT_CLASS}*")
 
 
 def sentence_starts(text: str | NormalizedText) -> list[int]:
     """Offsets in the view at which sentences start; always begins with 0."""
     view_text = text.text if isinstance(text, NormalizedText) else text
-    starts = {0}
-    for m in _END_RE.finditer(view_text):
-        starts.add(m.end())
+    starts = {0, *_sentence_ends(view_text)}
     if isinstance(text, NormalizedText):
         starts |= _heading_ends(text) | _indented_paragraphs(text)
         for table in find_tables(text.original):
             starts = _one_sentence_a_row(text, table, starts)
     return sorted(s for s in starts if s < len(view_text) or s == 0)
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_ends(view_text: str) -> tuple[int, ...]:
+    """Ends of sentence punctuation and line breaks (the date detector and assembly both ask)."""
+    return tuple(m.end() for m in _END_RE.finditer(view_text))
 
 
 def _view_offset(view: NormalizedText, original: int) -> int:
@@ -70,7 +77,7 @@ def _heading_ends(view: NormalizedText) -> set[int]:
 def _indented_paragraphs(view: NormalizedText) -> set[int]:
     """Starts of paragraphs indented with ideographic spaces inside one line (``。\u3000\u3000保护``)."""
     starts = set()
-    for run in LAYOUT_RE.finditer(view.original):
+    for run in _IDEOGRAPHIC_RUN_RE.finditer(view.original):  # the layout runs that hold one
         indent = len(run[0]) > 1 and "\u3000" in run[0] and run.start() > 0
         if indent and view.original[run.start() - 1] not in _GOES_ON:
             starts.add(_view_offset(view, run.end()))
