@@ -81,11 +81,14 @@ def _separator(before: str, after: str, run: str) -> str:
     A number broken at its decimal point (``1728.\\n88``), before its percent sign
     (``57.1\\n%``) or at a thousands group (``3 493.59``) is joined again.
     """
-    prev, nxt = before[-1], after[0]
-    apart = (prev in _KEEP_APART and nxt in _KEEP_APART) or (prev in _ASCII_WORD and nxt in _ASCII_WORD)
-    if not apart or _rejoins(before, after):
+    if not _maybe_apart(before[-1], after[0]) or _rejoins(before, after):
         return ""
     return _line_or_space(run)
+
+
+def _maybe_apart(prev: str, nxt: str) -> bool:
+    """Whether :func:`_separator` may keep a run between ``prev`` and ``nxt`` (else it vanishes)."""
+    return (prev in _KEEP_APART and nxt in _KEEP_APART) or (prev in _ASCII_WORD and nxt in _ASCII_WORD)
 
 
 def _rejoins(before: str, after: str) -> bool:
@@ -125,9 +128,12 @@ def normalize(text: str) -> NormalizedText:
             out.append(folded[pos:start])
             origin.extend(range(pos, start))
         if out and end < len(folded):
-            cut = end in cuts or start in cuts
-            tail = "".join(out[-5:])[-5:]
-            sep = _line_or_space(run[0]) if cut else _separator(tail, folded[end : end + 4], run[0])
+            if end in cuts or start in cuts:
+                sep = _line_or_space(run[0])
+            elif _maybe_apart(folded[start - 1], folded[end]):  # the view so far ends with folded[start - 1]
+                sep = _separator("".join(out[-5:])[-5:], folded[end : end + 4], run[0])
+            else:
+                sep = ""
             if sep:
                 out.append(sep)
                 origin.append(start)

@@ -185,7 +185,7 @@ def _is_comparison(view: str, start: int, end: int) -> bool:
     return view[start - 1 : start] == "是" and view.startswith("的", end)
 
 
-def _reading(m: regex.Match[str], view: str) -> Reading:
+def _reading(m: regex.Match[str], view: str, sentence: int, clause: int) -> Reading:
     start, end = m.start(), m.end()
     if m["year"] or m["listed"]:
         reading = Reading(start, end, "date.explicit", year=year_of(m["year"] or m["listed"]))
@@ -204,6 +204,8 @@ def _reading(m: regex.Match[str], view: str) -> Reading:
         target=_TARGET_BEFORE_RE.search(view, max(0, start - 2), start) is not None
         or view.startswith(_TARGET_AFTER, reading.end),
         since=view[start : reading.end].endswith(("以来", "至今")),
+        sentence=sentence,
+        clause=clause,
     )
 
 
@@ -222,11 +224,8 @@ def read_dates(view: str) -> list[Reading]:
         if any(s < m.start() < e for s, e in titles):  # 《2020年科技工作要点》 is a name
             pos = m.end()
             continue
-        reading = replace(
-            _reading(m, view),
-            sentence=sentence_index(sentences, m.start()),
-            clause=bisect.bisect_right(clauses, m.start()),
-        )
+        sentence = sentence_index(sentences, m.start())
+        reading = _reading(m, view, sentence, bisect.bisect_right(clauses, m.start()))
         if readings and _listed_with(readings[-1], reading, view):  # 2015和2016年同期: both bases
             readings[-1] = replace(
                 readings[-1],
