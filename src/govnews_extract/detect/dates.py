@@ -99,12 +99,14 @@ def _start_re() -> regex.Pattern[str]:
     heads = _alternation([w.surface for w in date_words().values() if w.head])
     words = _alternation([w.surface for w in date_words().values() if not w.head])
     # Every alternative starts with a digit, a Chinese numeral, a quarter word or a
-    # lexicon word: checking that first keeps the scan from trying each alternative at
-    # every character (same matches, several times faster).
+    # lexicon word, and is a lexicon word or has 年, 月, 日 or 季 within its first ten
+    # characters (2015和2016年 is the longest): checking that first keeps the scan from
+    # trying each alternative at every character (same matches, several times faster).
     firsts = regex.escape("".join(sorted({w[0] for w in date_words()} | set(_QUARTER_FIRST))))
     return regex.compile(
         rf"""
         (?=[\d{_CN_DIGITS}{firsts}])
+        (?=[^\n]{{0,9}}?[年月日季]|{_alternation(list(date_words()))})
         (?:
         (?<!\d[-—–～~])                                   # not the end of 2000—2010年
         (?P<year>{_AR_YEAR}|{_CN_YEAR})年
