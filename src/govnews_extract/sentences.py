@@ -33,8 +33,8 @@ _END_RE = regex.compile(r"[。！？；!?;]+[”’」』)）]*\n?|\n")
 # A line ending in one of these goes on after a blank line: it is no heading.
 _GOES_ON = frozenset("，、,:：“‘(（《")
 _PUNCT_RE = regex.compile(r"[。！？；!?;，,]")
-# A whole run of layout characters with an ideographic space in it (runs are maximal).
-_IDEOGRAPHIC_RUN_RE = regex.compile(rf"{LAYOUT_CLASS}*\u3000{LAYOUT_CLASS}*")
+# A whole run of layout characters with an ideographic space in it (it starts after no layout).
+_IDEOGRAPHIC_RUN_RE = regex.compile(rf"(?<!{LAYOUT_CLASS}){LAYOUT_CLASS}*\u3000{LAYOUT_CLASS}*")
 
 
 def sentence_starts(text: str | NormalizedText) -> list[int]:
@@ -76,7 +76,9 @@ def _heading_ends(view: NormalizedText) -> set[int]:
 
 def _indented_paragraphs(view: NormalizedText) -> set[int]:
     """Starts of paragraphs indented with ideographic spaces inside one line (``。\u3000\u3000保护``)."""
-    starts = set()
+    starts: set[int] = set()
+    if "\u3000" not in view.original:
+        return starts
     for run in _IDEOGRAPHIC_RUN_RE.finditer(view.original):  # the layout runs that hold one
         indent = len(run[0]) > 1 and "\u3000" in run[0] and run.start() > 0
         if indent and view.original[run.start() - 1] not in _GOES_ON:
