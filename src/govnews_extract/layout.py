@@ -46,6 +46,9 @@ _CLAUSE_END = frozenset("，、,")
 # A comma that is not a thousands separator: prose, not a cell.
 _CLAUSE_COMMA_RE = regex.compile(r"(?<!\d),|,(?!\d{3})")
 _NUMBER_CELL_RE = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%‰]?")
+# A cell that stands for a missing figure (not published, not applicable): dashes, an
+# ellipsis, a slash. It holds no figure but takes a figure's place in its row.
+_PLACEHOLDER_CELL_RE = regex.compile(r"[-—–―−─－…/]{1,6}|\.{2,6}|·{2,6}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,11 @@ class Cell:
     @property
     def numeric(self) -> bool:
         return is_number_cell(self.text)
+
+    @property
+    def value_slot(self) -> bool:
+        """A number cell or a placeholder (``—``): a cell in a row's value columns."""
+        return is_number_cell(self.text) or is_placeholder_cell(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +120,15 @@ def is_number_cell(text: str) -> bool:
     (True, False, False)
     """
     return _NUMBER_CELL_RE.fullmatch(text) is not None
+
+
+def is_placeholder_cell(text: str) -> bool:
+    """A cell that holds a placeholder for a missing figure: ``—``, ``-``, ``…``, ``/``.
+
+    >>> is_placeholder_cell("—"), is_placeholder_cell("……"), is_placeholder_cell("—2—")
+    (True, True, False)
+    """
+    return _PLACEHOLDER_CELL_RE.fullmatch(text) is not None
 
 
 @functools.lru_cache(maxsize=8)
@@ -175,7 +192,8 @@ def _cells(block: list[Line]) -> list[Cell]:
             and cells
             and line.breaks == 1
             and not is_number_cell(line.visible)
-            and not cells[-1].numeric
+            and not is_placeholder_cell(line.visible)
+            and not cells[-1].value_slot
         )
         if wrap:
             last = cells.pop()
@@ -194,10 +212,10 @@ def _mode(values: list[int], default: int) -> int:
 
 
 def _runs(cells: list[Cell]) -> list[tuple[int, int]]:
-    """Half-open index ranges of consecutive numeric cells."""
+    """Half-open index ranges of consecutive value cells (numbers and placeholders)."""
     runs: list[tuple[int, int]] = []
     for i, cell in enumerate(cells):
-        if not cell.numeric:
+        if not cell.value_slot:
             continue
         if runs and runs[-1][1] == i:
             runs[-1] = (runs[-1][0], i + 1)
