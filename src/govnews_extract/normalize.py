@@ -34,6 +34,13 @@ _OCR_DIGIT_RE = regex.compile(r"(?<=\p{Han})[lI](?=\d)|(?<=\d)[Oo](?=\d)")
 _GROUP_BEFORE_RE = regex.compile(r"(?<![\d.,])\d{1,3}$")
 _GROUP_AFTER_RE = regex.compile(r"\d{3}(?![\d])")
 _OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
+# A PDF hard line break inside a number in running prose: the line ends with digits that
+# follow a Chinese character directly (投资1), the break is a single one with no indentation
+# after it, and the next line goes on with the rest of the number and its unit or word
+# (80亿元以上). A next line that opens with a year (2023年) starts something new.
+_PROSE_BREAK_RE = regex.compile(r"[ \t\p{Cf}]*(?:\r\n|\n|\r)\p{Cf}*")
+_PROSE_NUMBER_HEAD_RE = regex.compile(r"\p{Han}\d+$")
+_PROSE_NUMBER_TAIL_RE = regex.compile(r"(?!\d{4}年)\d+(?:\.\d+)?(?:\p{Han}|[%‰](?![\r\n]|$))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +111,24 @@ def _rejoins(before: str, after: str) -> bool:
     return _GROUP_BEFORE_RE.search(before) is not None and _GROUP_AFTER_RE.match(after) is not None
 
 
+def _broken_in_prose(folded: str, start: int, end: int) -> bool:
+    """Whether the layout run ``folded[start:end]`` is a PDF line break inside a number in prose.
+
+    Table cells never get here (their breaks are kept first, see :func:`normalize`).
+
+    >>> text = "力争完成技改投资1\\n50亿元以上"
+    >>> _broken_in_prose(text, 9, 10), _broken_in_prose("2019\\n2020年", 4, 5)
+    (True, False)
+    >>> _broken_in_prose("附件1\\n2023年工作要点", 3, 4), _broken_in_prose("增长6\\n2.加强管理", 3, 4)
+    (False, False)
+    """
+    return (
+        _PROSE_BREAK_RE.fullmatch(folded, start, end) is not None
+        and _PROSE_NUMBER_HEAD_RE.search(folded, max(0, start - 16), start) is not None
+        and _PROSE_NUMBER_TAIL_RE.match(folded[end : end + 24]) is not None
+    )
+
+
 def _line_or_space(run: str) -> str:
     return "\n" if any(ch in "\n\r\x0b\x0c\x85\u2028\u2029" for ch in run) else " "
 
@@ -132,6 +157,8 @@ def normalize(text: str) -> NormalizedText:
                 sep = _line_or_space(run[0])
             elif _maybe_apart(folded[start - 1], folded[end]):  # the view so far ends with folded[start - 1]
                 sep = _separator("".join(out[-5:])[-5:], folded[end : end + 4], run[0])
+                if sep and _broken_in_prose(folded, start, end):
+                    sep = ""
             else:
                 sep = ""
             if sep:
