@@ -24,6 +24,7 @@ LISTS = [
     "lexicons/programme_not_before.txt",
     "lexicons/surnames.txt",
     "lexicons/company_industries.txt",
+    "lexicons/byline_labels.txt",
 ]
 TABLES = [
     ("gazetteers/places.tsv", 2),

@@ -26,7 +26,7 @@ from typing import cast
 
 import regex
 
-from .._data import load_table
+from .._data import load_lexicon, load_table
 from ..errors import DataFileError
 from ..normalize import NormalizedText
 from ..resolve.dates import (
@@ -95,6 +95,19 @@ def date_words() -> dict[str, DateWord]:
 
 
 @functools.cache
+def _numeric_date() -> str:
+    """A date printed with numbers only: 2023-05-16 anywhere; 2023/5/16 and 2023.05.16 after a
+    byline label (发布时间：), since elsewhere they may be a decimal or a ratio."""
+    labels = _alternation(list(load_lexicon("lexicons/byline_labels.txt")))
+    return rf"""
+        (?<![\d.\-/])(?P<iso>{_AR_YEAR})
+        (?: -(?P<m1>{_AR_MONTH})-(?P<d>{_AR_DAY})
+          | (?<=(?:{labels}):?\d{{4}})(?P<isep>[/.])(?P<m1>{_AR_MONTH})(?P=isep)(?P<d>{_AR_DAY})
+        )(?![\d.\-/]?\d)
+    """
+
+
+@functools.cache
 def _start_re() -> regex.Pattern[str]:
     heads = _alternation([w.surface for w in date_words().values() if w.head])
     words = _alternation([w.surface for w in date_words().values() if not w.head])
@@ -106,8 +119,10 @@ def _start_re() -> regex.Pattern[str]:
     return regex.compile(
         rf"""
         (?=[\d{_CN_DIGITS}{firsts}])
-        (?=[^\n]{{0,9}}?[年月日季]|{_alternation(list(date_words()))})
+        (?=[^\n]{{0,9}}?[年月日季]|\d{{4}}[-/.]\d|{_alternation(list(date_words()))})
         (?:
+        {_numeric_date()}                                 # 2023-05-16, 发布时间：2023/5/16
+      |
         (?<!\d[-—–～~])                                   # not the end of 2000—2010年
         (?P<year>{_AR_YEAR}|{_CN_YEAR})年
             (?!不变价|价格|代|[-—–～~]\d)                   # price bases, decades, ranges
@@ -189,7 +204,9 @@ def _is_comparison(view: str, start: int, end: int) -> bool:
 
 def _reading(m: regex.Match[str], view: str, sentence: int, clause: int) -> Reading:
     start, end = m.start(), m.end()
-    if m["year"] or m["listed"]:
+    if m["iso"]:
+        reading = Reading(start, end, "date.explicit", year=year_of(m["iso"]), period=_period(m))
+    elif m["year"] or m["listed"]:
         reading = Reading(start, end, "date.explicit", year=year_of(m["year"] or m["listed"]))
         reading = _tail(view, reading) if m["year"] else reading
     elif m["head"]:
