@@ -77,6 +77,10 @@ _TARGET_BEFORE_RE = regex.compile(r"(?:到|面向|提出|力争|预计)$")
 _TARGET_AFTER = ("前",)
 # Words right before a date that make it the base of a comparison (比上年, 较去年同期).
 _COMPARISON_RE = regex.compile(r"(?:比|较|与|同|和|跟|相比|对比)$")
+# A heading: a short sentence without clause punctuation (四、2024年工作思路).
+_HEADING_CHARS = 20
+_HEADING_PUNCT_RE = regex.compile(r"[，,；;]")
+_SENTENCE_END_CHARS = "。！？；!?;\n"
 # A document title: years in it are part of a name, not dates (ANNOTATION.md).
 _TITLE_RE = regex.compile(r"《[^《》\n]{1,80}》")
 # Clause ends: a year named in an earlier clause does not reach 全年 (是2010年的2.2倍，全年…).
@@ -265,9 +269,44 @@ def _listed_with(first: Reading, second: Reading, view: str) -> bool:
     )
 
 
+def mark_sections(readings: list[Reading], view: str, starts: list[int]) -> list[Reading]:
+    """Flag the dates that open a part of the text about their year.
+
+    ``starts`` are sentence starts that know the layout (a short line before a blank line
+    ends a sentence). A heading (a short sentence without clause punctuation) that names
+    one date, a plain year, opens a part (``四、2024年工作思路``); a heading naming two years
+    (``2023年总结及2024年思路``) is the title of the whole text and opens none. So does a
+    word for this or next year (今年, 明年) that opens its sentence (``今年，…``), not one
+    inside it (``为今年发展奠定基础``).
+
+    >>> view = "2023年总结及2024年思路。四、2024年工作思路。今年，全年增长15%，为今年奠定基础"
+    >>> [r.opens_section for r in mark_sections(read_dates(view), view, [0, 16, 28])]
+    [False, False, True, True, False, False]
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for i, r in enumerate(readings):
+        by_sentence.setdefault(sentence_index(starts, r.start), []).append(i)
+    marked = list(readings)
+    for sentence, indexes in by_sentence.items():
+        first = readings[indexes[0]]
+        word = first.word
+        if word is not None and word.anchor == "now" and word.offset >= 0:
+            if first.start == starts[sentence] and not first.comparison:
+                marked[indexes[0]] = replace(first, opens_section=True)
+            continue
+        plain_year = first.rule == "date.explicit" and first.year is not None and first.period == Period()
+        if len(indexes) != 1 or not plain_year or first.target or first.comparison or first.since:
+            continue
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(view)
+        text = view[starts[sentence] : end].rstrip(_SENTENCE_END_CHARS)
+        if len(text) <= _HEADING_CHARS and _HEADING_PUNCT_RE.search(text) is None:
+            marked[indexes[0]] = replace(first, opens_section=True)
+    return marked
+
+
 def find_dates(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every date and period, with values resolved in reading order."""
-    readings = read_dates(view.text)
+    readings = mark_sections(read_dates(view.text), view.text, sentence_starts(view))
     title = read_dates(context.title or "")
     found = []
     for r, res in zip(readings, resolve_dates(readings, context.published, title), strict=True):

@@ -182,6 +182,7 @@ class Reading:
     since: bool = False  # 2010年以来, 去年至今: a period that runs to now
     sentence: int = 0
     clause: int = 0  # clauses end at ，：and at sentence ends
+    opens_section: bool = False  # 四、2024年工作思路 (a heading), 今年，… : a part about this year
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,12 +196,17 @@ class Resolved:
 
 @dataclass(slots=True)
 class _Scope:
-    """What the text is talking about so far: the running year and month, and where set."""
+    """What the text is talking about so far: the running year and month, and where set.
+
+    ``section`` is the year a section of the text reports on when it is not the one of the
+    whole text: the plan part of a January review (``四、2024年工作思路``, ``今年，…``).
+    """
 
     year: int | None = None
     month: int | None = None
     sentence: int = -1
     clause: int = -1
+    section: int | None = None
 
 
 def resolve_dates(
@@ -247,6 +253,7 @@ def _topic_years(readings: Sequence[Reading]) -> list[int]:
 def _year(r: Reading, refs: References, scope: _Scope) -> tuple[int | None, bool]:
     """The year ``r`` falls in, and whether it may be reported (not just an estimate)."""
     local = scope.year if scope.sentence == r.sentence else None
+    reported = _first(scope.section, refs.reported)  # the year this part of the text reports on
     if r.year is not None:
         return r.year, True
     if r.word is not None:
@@ -254,19 +261,20 @@ def _year(r: Reading, refs: References, scope: _Scope) -> tuple[int | None, bool
         if word.anchor == "now" and not r.comparison:
             return _plus(refs.now, word.offset), refs.known
         if word.anchor in ("now", "reported"):  # a comparison base is the year before the report's
-            base = local if word.anchor == "reported" and local is not None else refs.reported
+            own = reported if word.offset < 0 else refs.reported  # 过去一年 is the text's, 上年 the part's
+            base = local if word.anchor == "reported" and local is not None else own
             return _plus(base, word.offset), refs.known or base == local
         if word.anchor == "context":  # 全年: the year of this clause, else the report's
             clause = scope.year if scope.clause == r.clause and local is not None else None
-            year = _first(clause, refs.reported, scope.year)
+            year = _first(clause, reported, scope.year)
             return year, year is not None
         if word.anchor == "running":  # 同年: the year just named
-            year = _first(scope.year, refs.reported)
+            year = _first(scope.year, reported)
             return year, year is not None
         return refs.now, refs.known  # now_month
     if r.ago is not None:
         return _plus(refs.reported, -r.ago), refs.known
-    year = _first(local, scope.year, refs.reported)
+    year = _first(local, scope.year, reported)
     return year, year is not None
 
 
@@ -308,12 +316,22 @@ def _is_topic(r: Reading) -> bool:
     return not (r.word is not None and r.word.anchor == "reported" and r.word.offset < 0)
 
 
+def _open_section(scope: _Scope, r: Reading, year: int | None, refs: References) -> None:
+    """A heading naming one year (``四、2024年工作思路``), or ``今年`` opening a sentence in a
+    text that reviews the year before, starts a part of the text about that year: ``全年``
+    and the year-less dates after it are in that year, not in the one the text reviews."""
+    if r.opens_section and year is not None and (refs.now is None or year <= refs.now + 1):
+        scope.section = year
+
+
 def _follow(scope: _Scope, r: Reading, year: int | None, refs: References) -> None:
     """Move the running year on past ``r`` when it names what the text is about."""
     if r.period.month is not None:
         scope.month = r.period.month
-    if r.since and refs.reported is not None:  # after 2010年以来 the text is back in its own year
-        year = max(year, refs.reported) if year is not None else refs.reported
+    _open_section(scope, r, year, refs)
+    reported = _first(scope.section, refs.reported)
+    if r.since and reported is not None:  # after 2010年以来 the text is back in its own year
+        year = max(year, reported) if year is not None else reported
     if year is None or not _is_topic(r) or (refs.now is not None and year > refs.now):
         return
     scope.year, scope.sentence, scope.clause = year, r.sentence, r.clause
