@@ -103,6 +103,15 @@ def test_table_cells_stay_apart() -> None:
     assert "单位:亿元\n指标" in view.text
 
 
+def test_cell_starts_are_the_view_offsets_of_the_table_cells() -> None:
+    view = normalize(TABLE + TABLE_ROWS)
+    starts = sorted(view.cell_starts())
+    cells = [view.text[a:b].strip("\n") for a, b in itertools.pairwise([*starts, len(view.text)])]
+    assert cells[:5] == ["单位:亿元", "指标", "余额", "增加额", "单位存款"]
+    assert "160.3" in cells and "个人贷款" in cells and "5.6" in cells
+    assert normalize("全年增长10%，新增企业12家。").cell_starts() == frozenset()
+
+
 def test_locate_is_the_inverse_of_span() -> None:
     view = normalize(TABLE + TABLE_ROWS)
     for start in range(len(view.text)):

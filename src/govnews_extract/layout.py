@@ -259,6 +259,7 @@ def find_tables(text: str) -> tuple[Table, ...]:
     return tuple(tables)
 
 
+@functools.lru_cache(maxsize=8)
 def cell_starts(text: str) -> frozenset[int]:
     """Original offsets where a table cell starts, or where a table's last cell ends.
 

@@ -55,6 +55,19 @@ class NormalizedText:
         """Map a half-open span of the view to the original text."""
         return self.origin[start], self.origin[end - 1] + 1
 
+    def cell_starts(self) -> frozenset[int]:
+        """View offsets at which a cell of a flattened table starts, and just past each table.
+
+        The layout's real cell boundaries (:func:`govnews_extract.layout.find_tables`), for
+        detectors that must not read across two cells (a number cell and the next row's
+        label): a match ``[s, e)`` runs across a boundary ``b`` when ``s < b < e``.
+
+        >>> view = normalize("单位：亿元\\n指标\\n余额\\n存款\\n775.0\\n贷款\\n103.0\\n全年财政收入增长5%。")
+        >>> [view.text[i : i + 3] for i in sorted(view.cell_starts())]
+        ['单位:', '指标\\n', '余额\\n', '存款\\n', '775', '贷款\\n', '103', '\\n全年']
+        """
+        return frozenset(bisect.bisect_left(self.origin, start) for start in cell_starts(self.original))
+
     def locate(self, start: int, end: int) -> tuple[int, int] | None:
         """Map a span of the original to the view; ``None`` unless both ends are visible characters.
 
