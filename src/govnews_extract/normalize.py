@@ -38,6 +38,7 @@ _OCR_DIGITS = {"l": "1", "I": "1", "O": "0", "o": "0"}
 # follow a Chinese character directly (投资1), the break is a single one with no indentation
 # after it, and the next line goes on with the rest of the number and its unit or word
 # (80亿元以上). A next line that opens with a year (2023年) starts something new.
+_MIN_PROSE_LINE = 4  # a shorter line ending in digits is a label (表2, 附件1), not prose
 _PROSE_BREAK_RE = regex.compile(r"[ \t\p{Cf}]*(?:\r\n|\n|\r)\p{Cf}*")
 _PROSE_NUMBER_HEAD_RE = regex.compile(r"\p{Han}\d+$")
 _PROSE_NUMBER_TAIL_RE = regex.compile(r"(?!\d{4}年)\d+(?:\.\d+)?(?:\p{Han}|[%‰](?![\r\n]|$))")
@@ -134,11 +135,14 @@ def _broken_in_prose(folded: str, start: int, end: int) -> bool:
     (True, False)
     >>> _broken_in_prose("附件1\\n2023年工作要点", 3, 4), _broken_in_prose("增长6\\n2.加强管理", 3, 4)
     (False, False)
+    >>> _broken_in_prose("表2\\n12个重点项目进展", 2, 3)
+    False
     """
     return (
         _PROSE_BREAK_RE.fullmatch(folded, start, end) is not None
         and _PROSE_NUMBER_HEAD_RE.search(folded, max(0, start - 16), start) is not None
         and _PROSE_NUMBER_TAIL_RE.match(folded[end : end + 24]) is not None
+        and len(folded[folded.rfind("\n", 0, start) + 1 : start].strip()) >= _MIN_PROSE_LINE
     )
 
 
