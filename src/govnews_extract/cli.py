@@ -73,3 +73,12 @@ def show_command(file: Path, output: Path, published: dt.datetime | None) -> Non
     article = parse(_read_text(file), doc_id=file.stem, published=day)
     output.write_text(render(article), encoding="utf-8")
     click.echo(f"{len(article.mentions)} mentions -> {output}")
+
+
+def _register_batch() -> None:
+    from .batch.cli import batch_command
+
+    main.add_command(batch_command)
+
+
+_register_batch()
