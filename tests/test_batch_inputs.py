@@ -22,6 +22,7 @@ from .conftest import FIXTURES
 
 SIMPLIFIED = "青山市科技局：全年研发经费支出达到46.8亿元，同比增长18.3%。"
 TRADITIONAL = "東港市經濟發展局：協議投資總額達到218.6億元，同比增長14.3%。"
+ROMAN = "表1　各县水质改善情况：东溪由Ⅳ类升为Ⅲ类；西河由劣Ⅴ类升为Ⅳ类；南湖单元由Ⅴ类升为Ⅲ类。" * 3
 
 # fmt: off
 ENCODED = [
@@ -33,6 +34,7 @@ ENCODED = [
     ("gbk", SIMPLIFIED.encode("gbk")),
     ("gb18030", SIMPLIFIED.encode("gb18030")),
     ("big5", TRADITIONAL.encode("big5")),
+    ("gb18030 with roman numerals", ROMAN.encode("gb18030")),
 ]
 # fmt: on
 
@@ -40,7 +42,7 @@ ENCODED = [
 @pytest.mark.parametrize(("name", "data"), ENCODED, ids=[e[0] for e in ENCODED])
 def test_decode_detects_the_encoding(name: str, data: bytes) -> None:
     text, warnings = decode(data)
-    assert text in (SIMPLIFIED, TRADITIONAL)
+    assert text in (SIMPLIFIED, TRADITIONAL, ROMAN)
     assert warnings == []
 
 
@@ -58,6 +60,16 @@ def test_replaced_bytes_give_a_warning() -> None:
 )
 def test_binary_is_refused(data: bytes) -> None:
     with pytest.raises(DecodeError, match="binary"):
+        decode(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\xff\xfe" + bytes([0x80, 0xC0, 0xFF, 0x81, 0xFE] * 40), bytes([0x80, 0xFF, 0x81, 0xFE, 0xC0] * 40)],
+    ids=["high bytes after a utf-16 BOM", "high bytes"],
+)
+def test_high_byte_noise_is_undecodable(data: bytes) -> None:
+    with pytest.raises(DecodeError, match="undecodable"):
         decode(data)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 
+import regex
 from charset_normalizer import from_bytes
 
 from ..errors import GovnewsError
@@ -26,6 +27,12 @@ _BOMS = (
 )
 # The encodings Chinese government text comes in; charset-normalizer picks among them.
 CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16_le", "utf_16_be"]
+# Characters Chinese text is made of: ASCII and Latin-1, Greek, Cyrillic, punctuation and symbols
+# (U+2000–U+33FF: ①, Ⅳ, ℃, ×, 、。《》 and kana), CJK ideographs, compatibility and full-width forms.
+_PLAUSIBLE = regex.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u0370-\u04ff\u2000-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0002fa1f]"
+)
 # At most this share of bytes may be replaced before a document counts as undecodable.
 _MAX_REPLACED = 0.01
 
@@ -38,7 +45,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     """Decode one document; see the module docstring."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _lenient(data, encoding)
+            text, warnings = _lenient(data, encoding)
+            if not _looks_chinese(text.replace("\ufffd", "")):
+                raise DecodeError(f"undecodable: starts with a {encoding} byte-order mark but is not text")
+            return text, warnings
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16, []
@@ -49,12 +59,36 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data, cp_isolation=CANDIDATES).best()
-    if best is not None and best.encoding != "utf_8":
+    if best is not None and best.encoding != "utf_8" and _looks_chinese(str(best)):
         return str(best), []
+    for encoding in ("gb18030", "big5"):  # what charset-normalizer found too messy, if it decodes cleanly
+        text = _strict(data, encoding)
+        if text is not None and _looks_chinese(text):
+            return text, []
     text, warnings = _lenient(data, "utf-8")
     if text.count("\ufffd") > max(1, _MAX_REPLACED * len(data)):
         raise DecodeError("undecodable: not UTF-8, UTF-16, GB18030/GBK or Big5 text")
     return text, warnings
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_chinese(text: str) -> bool:
+    """Mostly CJK, ASCII, Latin/Greek/Cyrillic and the symbols GB2312/Big5 carry; no
+    noncharacters or private use: a decoding that produces this is not mojibake.
+
+    >>> _looks_chinese("长江流域（108个）由Ⅳ类升为Ⅲ类，温度25℃"), _looks_chinese("胿肀\uffff샿삁\ufffe")
+    (True, False)
+    """
+    if regex.search(r"[\ue000-\uf8ff\ufffe\uffff\ufdd0-\ufdef\p{Cs}]", text):
+        return False
+    plausible = len(regex.findall(_PLAUSIBLE, text))
+    return plausible >= 0.9 * len(text)
 
 
 def _lenient(data: bytes, encoding: str) -> tuple[str, list[str]]:

@@ -6,6 +6,7 @@ sink stores the same thing: decimals as exact strings (``format(d, "f")``), date
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import resource
@@ -48,6 +49,8 @@ class BatchResult:
 def warm_up() -> None:
     """Load every lexicon and model once per worker, before the first document."""
     parse("2020年发放创新券3000万元，增长5%。", published="2021-01-01")
+    with contextlib.suppress(ImportError):
+        import trafilatura  # noqa: F401  (slow first import: pay it before the clock starts)
 
 
 def process_batch(docs: list[RawDoc]) -> BatchResult:
