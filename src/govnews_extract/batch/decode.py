@@ -62,9 +62,9 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     if best is not None and best.encoding != "utf_8" and _looks_chinese(str(best)):
         return str(best), []
     for encoding in ("gb18030", "big5"):  # what charset-normalizer found too messy, if it decodes cleanly
-        text = _strict(data, encoding)
-        if text is not None and _looks_chinese(text):
-            return text, []
+        strict = _strict(data, encoding)
+        if strict is not None and _looks_chinese(strict):
+            return strict, []
     text, warnings = _lenient(data, "utf-8")
     if text.count("\ufffd") > max(1, _MAX_REPLACED * len(data)):
         raise DecodeError("undecodable: not UTF-8, UTF-16, GB18030/GBK or Big5 text")
