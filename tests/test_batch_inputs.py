@@ -16,7 +16,7 @@ import pytest
 from govnews_extract.batch import InputOptions, iter_documents, process, run
 from govnews_extract.batch.decode import DecodeError, decode
 from govnews_extract.batch.extract import extract_html
-from govnews_extract.batch.inputs import MAX_BYTES, InputError
+from govnews_extract.batch.inputs import MAX_BYTES, InputError, count_documents
 
 from .conftest import FIXTURES
 
@@ -122,6 +122,7 @@ def test_doc_ids_follow_paths_members_and_records(tmp_path: Path) -> None:
         "7",
         "x/a.txt",
     ]
+    assert count_documents([tmp_path / "d"]) == len(ids)
     assert [d.doc_id for d in iter_documents([str(tmp_path / "d" / "*" / "*.txt")])] == ["x/a.txt"]
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .inputs import InputOptions, RawDoc, _from_path, expand
+from .inputs import InputOptions, RawDoc, expand, read_path
 from .process import process
 from .runner import Summary, run
 from .schema import columns
@@ -36,7 +36,7 @@ def run_on_cluster(inputs: Iterable[str | Path], out: str | Path, scheduler: Any
 
 def _documents(item: tuple[str, str], options: InputOptions) -> Iterator[RawDoc]:
     path, rel = item
-    yield from _from_path(Path(path), rel, options)
+    yield from read_path(Path(path), rel, options)
 
 
 def _rows(doc: RawDoc) -> dict[str, Any]:

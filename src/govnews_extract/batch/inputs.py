@@ -119,10 +119,11 @@ def iter_documents(inputs: Iterable[str | Path], options: InputOptions | None = 
     opts = options or InputOptions()
     for spec in inputs:
         for path, rel in expand(spec):
-            yield from _from_path(path, rel, opts)
+            yield from read_path(path, rel, opts)
 
 
-def _from_path(path: Path, rel: str, opts: InputOptions) -> Iterator[RawDoc]:
+def read_path(path: Path, rel: str, opts: InputOptions) -> Iterator[RawDoc]:
+    """The documents of one file, ``rel`` being its name relative to the input."""
     kind = suffix_kind(path.name)
     source = str(path)
     try:
@@ -262,5 +263,25 @@ def _record(value: Any, position: str, source: str, digest: str, opts: InputOpti
 
 
 def count_documents(inputs: Iterable[str | Path], options: InputOptions | None = None) -> int:
-    """How many documents :func:`iter_documents` will yield (for the progress bar's ETA)."""
-    return sum(1 for _ in iter_documents(inputs, options))
+    """About how many documents :func:`iter_documents` will yield, for the progress ETA: plain files
+    are not read, archive members are listed (a JSONL member counts as one)."""
+    opts = options or InputOptions()
+    total = 0
+    for spec in inputs:
+        for path, rel in expand(spec):
+            kind = suffix_kind(path.name)
+            if kind == "record":
+                total += sum(1 for _ in read_path(path, rel, opts))
+            elif kind == "archive":
+                total += _count_members(path)
+            else:
+                total += 1
+    return total
+
+
+def _count_members(path: Path) -> int:
+    reader = _zip_members if path.name.lower().endswith(".zip") else _tar_members
+    try:
+        return max(1, sum(1 for name, _, _ in reader(path) if suffix_kind(name)))
+    except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, zlib.error):
+        return 1

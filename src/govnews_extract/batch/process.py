@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ..errors import GovnewsError
 from ..models import Article
 from ..pipeline import parse
 from .decode import decode
@@ -74,8 +75,6 @@ def process(doc: RawDoc) -> Result:
 
 
 def _reason(exc: Exception) -> str:
-    from ..errors import GovnewsError
-
     return str(exc) if isinstance(exc, GovnewsError) else f"{type(exc).__name__}: {exc}"
 
 

@@ -31,13 +31,24 @@ class Progress:
             text += f", ETA {_eta(max(self.total - done, 0) / rate)}"
         return text
 
+    def bar(self, done: int, width: int = 24) -> str:
+        """``[#########...............] `` when the total is known.
+
+        >>> Progress(100).bar(50, width=10)
+        '[#####.....] '
+        """
+        if not self.total:
+            return ""
+        filled = min(width, width * done // self.total)
+        return "[" + "#" * filled + "." * (width - filled) + "] "
+
     def update(self, done: int, ok: int, failed: int) -> None:
         now = time.monotonic()
         if now - self.last < self.every:
             return
         self.last = now
         if self.live:
-            self.stream.write("\r\x1b[K" + self.line(done, ok, failed))
+            self.stream.write("\r\x1b[K" + self.bar(done) + self.line(done, ok, failed))
         else:
             self.stream.write("batch: " + self.line(done, ok, failed) + "\n")
         self.stream.flush()
