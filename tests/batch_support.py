@@ -153,8 +153,12 @@ def _jsonl_rows(path: Path) -> Rows:
     return _sorted(arts), _sorted(ments)
 
 
-def reset_postgres(dsn: str) -> None:
+def reset_postgres(dsn: str, schema: str = "out") -> str:
+    """A DSN whose search_path is a fresh, empty schema ``test_<schema>``."""
     import psycopg
 
+    name = f"test_{schema}"
     with psycopg.connect(dsn, autocommit=True) as con:
-        con.execute("DROP TABLE IF EXISTS articles, mentions")
+        con.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+        con.execute(f"CREATE SCHEMA {name}")
+    return f"{dsn}{'&' if '?' in dsn else '?'}options=-csearch_path%3D{name}"

@@ -32,8 +32,7 @@ needs_pg = pytest.mark.skipif(
 def _target(kind: str, tmp: Path, name: str = "out") -> str:
     if kind == "postgres":
         assert PG_DSN
-        reset_postgres(PG_DSN)
-        return PG_DSN
+        return reset_postgres(PG_DSN, name)
     if kind in ("duckdb", "parquet"):
         pytest.importorskip("duckdb" if kind == "duckdb" else "pyarrow")
     return str(
@@ -84,10 +83,15 @@ def test_postgres_stores_numeric(archive: Path) -> None:
     import psycopg
 
     assert PG_DSN
-    reset_postgres(PG_DSN)
-    run([FIXTURES], PG_DSN, workers=1)
-    with psycopg.connect(PG_DSN) as con:
-        kinds = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns").fetchall())
+    dsn = reset_postgres(PG_DSN, "numeric")
+    run([FIXTURES], dsn, workers=1)
+    with psycopg.connect(dsn) as con:
+        kinds = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_schema = 'test_numeric'"
+            ).fetchall()
+        )
         [total] = con.execute("SELECT sum(value) FROM mentions WHERE type = 'money'").fetchone()
         texts = [
             r[0] for r in con.execute("SELECT value::text FROM mentions WHERE type = 'money'").fetchall()
@@ -130,9 +134,18 @@ def _count(kind: str, target: str) -> int:
             return 0
     if kind == "jsonl":
         return Path(target).read_bytes().count(b"\n") if Path(target).exists() else 0
-    return (
-        len(list((Path(target) / "articles").glob("part-*"))) if (Path(target) / "articles").exists() else 0
-    )
+    if kind == "postgres":
+        return _count_postgres(target)
+    parts = Path(target) / "articles"
+    return len(list(parts.glob("part-*"))) if parts.exists() else 0
+
+
+def _count_postgres(dsn: str) -> int:
+    import psycopg
+
+    with psycopg.connect(dsn) as con:
+        [exists] = con.execute("SELECT to_regclass('articles') IS NOT NULL").fetchone() or [False]
+        return int(con.execute("SELECT count(*) FROM articles").fetchone()[0]) if exists else 0  # type: ignore[index]
 
 
 def _cli(*args: str) -> list[str]:
@@ -150,7 +163,7 @@ def _kill_part_way(command: list[str], committed: Callable[[], int]) -> int:
     return committed()
 
 
-@pytest.mark.parametrize("kind", ["sqlite", "jsonl", "parquet"])
+@pytest.mark.parametrize("kind", ["sqlite", "jsonl", "parquet", pytest.param("postgres", marks=needs_pg)])
 def test_sigkill_part_way_then_rerun_equals_a_clean_run(kind: str, tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
