@@ -126,30 +126,8 @@ def _run(
     stored = {} if redo else sink.stored()
     if progress is not None and progress.total is None:
         progress.total = count_documents(inputs, options)
-
-    def todo() -> Iterator[RawDoc]:
-        for doc in _unique_ids(iter_documents(inputs, options)):
-            summary.documents += 1
-            if stored.get(doc.doc_id) == doc.digest:
-                summary.unchanged += 1
-            else:
-                yield doc
-
-    def record(batch: BatchResult) -> None:
-        sink.write(batch.results)
-        for result in batch.results:
-            summary.ok += result.ok
-            summary.failed += not result.ok
-            summary.with_warnings += result.article["warnings"] != "[]"
-            if on_result:
-                on_result(result)
-        summary.peak_rss_bytes[batch.pid] = max(
-            batch.peak_rss_bytes, summary.peak_rss_bytes.get(batch.pid, 0)
-        )
-        if progress:
-            progress.update(summary.ok + summary.failed + summary.unchanged, summary.ok, summary.failed)
-
-    batches = _batches(todo(), batch_size)
+    batches = _batches(_todo(inputs, options, stored, summary), batch_size)
+    record = _recorder(sink, summary, progress, on_result)
     workers = workers or default_workers()
     if executor is None and workers == 1:
         warm_up()
@@ -166,6 +144,39 @@ def _run(
         progress.finish()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _todo(
+    inputs: list[str], options: InputOptions | None, stored: dict[str, str], summary: Summary
+) -> Iterator[RawDoc]:
+    """The documents still to parse: those not stored, or stored with another digest."""
+    for doc in _unique_ids(iter_documents(inputs, options)):
+        summary.documents += 1
+        if stored.get(doc.doc_id) == doc.digest:
+            summary.unchanged += 1
+        else:
+            yield doc
+
+
+def _recorder(
+    sink: Sink, summary: Summary, progress: Progress | None, on_result: OnResult | None
+) -> Callable[[BatchResult], None]:
+    """Write one finished batch, count it, report it."""
+
+    def record(batch: BatchResult) -> None:
+        sink.write(batch.results)
+        for result in batch.results:
+            summary.ok += result.ok
+            summary.failed += not result.ok
+            summary.with_warnings += result.article["warnings"] != "[]"
+            if on_result:
+                on_result(result)
+        peak = summary.peak_rss_bytes
+        peak[batch.pid] = max(batch.peak_rss_bytes, peak.get(batch.pid, 0))
+        if progress:
+            progress.update(summary.ok + summary.failed + summary.unchanged, summary.ok, summary.failed)
+
+    return record
 
 
 def _pump(
