@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -197,11 +198,16 @@ def test_cli_default_target_on_the_fixtures(tmp_path: Path) -> None:
 def test_cli_reports_failures_and_bad_targets(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
-    result = CliRunner().invoke(
-        main, ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "o.db"), "--workers", "1"]
-    )
+    errors = tmp_path / "errors.jsonl"
+    args = ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "o.db"), "--workers", "1"]
+    result = CliRunner().invoke(main, [*args, "--errors", str(errors)])
     assert result.exit_code == 0
     assert "failed: empty.txt: empty document (0 bytes, no text)" in result.output
+    assert json.loads(errors.read_text(encoding="utf-8")) == {
+        "doc_id": "empty.txt",
+        "source": str(tmp_path / "in" / "empty.txt"),
+        "error": "empty document (0 bytes, no text)",
+    }
     bad = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "--out", str(tmp_path / "o.xlsx")])
     assert bad.exit_code == 1 and "unknown target" in bad.output
     missing = CliRunner().invoke(main, ["batch", str(tmp_path / "nope"), "--out", str(tmp_path / "o.db")])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TextIO
 
 import click
 
@@ -13,9 +15,22 @@ from .progress import Progress
 from .runner import default_workers, run
 
 
-def _report_failure(result: Result) -> None:
-    if not result.ok:
-        click.echo(f"failed: {result.article['doc_id']}: {result.article['error']}", err=True)
+class _FailureReport:
+    """Prints ``failed: DOC_ID: REASON`` lines and/or appends them to an errors JSONL file."""
+
+    def __init__(self, echo: bool, errors: TextIO | None) -> None:
+        self.echo, self.errors = echo, errors
+
+    def __call__(self, result: Result) -> None:
+        if result.ok:
+            return
+        row = result.article
+        if self.echo:
+            click.echo(f"failed: {row['doc_id']}: {row['error']}", err=True)
+        if self.errors:
+            record = {"doc_id": row["doc_id"], "source": row["source"], "error": row["error"]}
+            self.errors.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.errors.flush()
 
 
 @click.command("batch")
@@ -40,6 +55,12 @@ def _report_failure(result: Result) -> None:
 @click.option(
     "--max-bytes", type=click.IntRange(1), default=MAX_BYTES, show_default=True, help="Larger documents fail."
 )
+@click.option(
+    "--errors",
+    type=click.File("a", encoding="utf-8"),
+    default=None,
+    help="Also append each failed document (doc_id, source, error) to this JSONL file.",
+)
 @click.option("--quiet", is_flag=True, help="No progress and no per-document failure lines.")
 def batch_command(
     inputs: tuple[str, ...],
@@ -48,6 +69,7 @@ def batch_command(
     scheduler: str | None,
     batch_size: int,
     redo: bool,
+    errors: TextIO | None,
     quiet: bool,
     **fields: Any,
 ) -> None:
@@ -59,6 +81,7 @@ def batch_command(
     """
     options = InputOptions(**fields)
     progress = None if quiet else Progress(None)
+    report = _FailureReport(not quiet, errors)
     try:
         if scheduler:
             from .dask import run_on_cluster
@@ -71,7 +94,7 @@ def batch_command(
                 batch_size=batch_size,
                 redo=redo,
                 progress=progress,
-                on_result=None if quiet else _report_failure,
+                on_result=report,
             )
         else:
             summary = run(
@@ -82,8 +105,12 @@ def batch_command(
                 batch_size=batch_size,
                 redo=redo,
                 progress=progress,
-                on_result=None if quiet else _report_failure,
+                on_result=report,
             )
     except (GovnewsError, ImportError) as exc:
         raise click.ClickException(str(exc)) from None
+    except BrokenProcessPool:
+        raise click.ClickException(
+            "a worker process died (out of memory?); what was written is kept: run again to resume"
+        ) from None
     click.echo(str(summary))
