@@ -251,3 +251,12 @@ def test_pdf_text_layer_is_parsed(tmp_path: Path) -> None:
     assert result.article["status"] == "ok", result.article["error"]
     assert "57.1%" in result.article["text"]
     assert any(m["type"] == "percent" and m["value"] == "57.1" for m in result.mentions)
+
+
+def test_gbk_html_page_is_decoded_and_extracted(tmp_path: Path) -> None:
+    page = (FIXTURES / "pages" / "2021-04-15_lanxi_kejiju.html").read_text(encoding="utf-8")
+    (tmp_path / "page.html").write_bytes(page.replace('charset="utf-8"', 'charset="gbk"').encode("gbk"))
+    [doc] = iter_documents([tmp_path / "page.html"])
+    row = process(doc).article
+    assert row["title"] == "兰溪县科技局召开一季度科技创新工作推进会"
+    assert "1.08亿元" in row["text"] and row["published"] == "2021-04-15"
