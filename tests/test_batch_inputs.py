@@ -260,3 +260,17 @@ def test_gbk_html_page_is_decoded_and_extracted(tmp_path: Path) -> None:
     row = process(doc).article
     assert row["title"] == "兰溪县科技局召开一季度科技创新工作推进会"
     assert "1.08亿元" in row["text"] and row["published"] == "2021-04-15"
+
+
+def test_exclude_patterns_and_ignore_file(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "a.jsonl").write_text('{"type": "money", "text": "5万元"}\n', encoding="utf-8")
+    (tmp_path / "meta.jsonl").write_text('{"id": "a", "date": "2021-03-02"}\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    assert [d.doc_id for d in iter_documents([tmp_path])] == ["a.txt", "b.txt", "gold/a.jsonl#1", "a"]
+    (tmp_path / ".govnewsignore").write_text("# not articles\ngold/\nmeta.jsonl\n", encoding="utf-8")
+    ignored: list[str] = []
+    docs = iter_documents([tmp_path], InputOptions(exclude=("b.*",)), ignored)
+    assert [d.doc_id for d in docs] == ["a.txt"]
+    assert sorted(Path(p).name for p in ignored) == ["a.jsonl", "b.txt", "meta.jsonl"]

@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from govnews_extract.batch import run
+from govnews_extract.batch.inputs import count_documents
 from govnews_extract.batch.progress import Progress
 from govnews_extract.batch.schema import columns
 from govnews_extract.cli import main
@@ -57,7 +58,7 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def reference(archive: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[list, list]:  # type: ignore[type-arg]
     out = str(tmp_path_factory.mktemp("ref") / "ref.sqlite")
     summary = run([archive, FIXTURES], out, workers=1)
-    assert summary.adds_up and summary.failed == 1 and summary.ok == 48 + 8
+    assert summary.adds_up and summary.failed == 1 and summary.ok == 48 + count_documents([FIXTURES])
     return read_rows(out)
 
 
@@ -68,7 +69,7 @@ def test_every_target_holds_the_reference_rows(
     target = _target(kind, tmp_path)
     run([archive, FIXTURES], target, workers=2, batch_size=8)
     articles, mentions = read_rows(target)
-    assert len(articles) == 57 and len(mentions) > 300
+    assert len(articles) == 49 + count_documents([FIXTURES]) and len(mentions) > 300
     assert (articles, mentions) == reference
 
 
@@ -203,9 +204,12 @@ def test_cli_default_target_on_the_fixtures(tmp_path: Path) -> None:
     out = tmp_path / "results.sqlite"
     result = CliRunner().invoke(main, ["batch", str(FIXTURES), "--out", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    assert "8 documents in: 8 ok, 0 failed, 0 already stored" in result.output
+    n = len(list(FIXTURES.rglob("*.txt"))) + len(list(FIXTURES.rglob("*.html"))) + 3  # 3 JSONL records
+    assert f"{n} documents in: {n} ok, 0 failed, 0 already stored" in result.output
+    assert "file(s) excluded" in result.output  # gold/ and articles.jsonl, by fixtures/.govnewsignore
     with sqlite3.connect(out) as con:
-        assert con.execute("SELECT count(*) FROM articles WHERE status = 'ok'").fetchone()[0] == 8
+        assert con.execute("SELECT count(*) FROM articles WHERE status = 'ok'").fetchone()[0] == n
+        assert con.execute("SELECT count(*) FROM articles WHERE doc_id LIKE 'gold/%'").fetchone()[0] == 0
 
 
 def test_cli_reports_failures_and_bad_targets(tmp_path: Path) -> None:

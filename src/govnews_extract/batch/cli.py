@@ -61,6 +61,12 @@ class _FailureReport:
     default=None,
     help="Also append each failed document (doc_id, source, error) to this JSONL file.",
 )
+@click.option(
+    "--exclude",
+    multiple=True,
+    help="Glob of paths (relative to a directory input) to pass over, e.g. 'gold/' or '*.md'; "
+    "repeatable. A directory's .govnewsignore file lists more, one a line.",
+)
 @click.option("--quiet", is_flag=True, help="No progress and no per-document failure lines.")
 def batch_command(
     inputs: tuple[str, ...],
@@ -79,6 +85,7 @@ def batch_command(
     Reruns skip documents already stored unchanged, so an interrupted run is resumed by starting it
     again.
     """
+    fields["exclude"] = tuple(fields["exclude"])
     options = InputOptions(**fields)
     progress = None if quiet else Progress(None)
     report = _FailureReport(not quiet, errors)

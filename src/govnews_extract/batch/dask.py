@@ -51,7 +51,7 @@ def to_bag(
     import dask.bag as db
 
     opts = options or InputOptions()
-    files = [(str(path), rel) for spec in inputs for path, rel in expand(spec)]
+    files = [(str(path), rel) for spec in inputs for path, rel in expand(spec, opts)]
     parts = npartitions or max(1, min(len(files), 64))
     bag = db.from_sequence(files, npartitions=parts)  # type: ignore[no-untyped-call]
     return bag.map(lambda item: list(_documents(item, opts))).flatten().map(_rows)

@@ -11,6 +11,7 @@ archive members, and for JSON records the id field or ``file#line``.
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import json
@@ -46,6 +47,7 @@ class InputOptions:
     title_field: str = "title"
     date_field: str = "date"
     max_bytes: int = MAX_BYTES
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,20 +89,63 @@ def _failed(doc_id: str, source: str, error: str) -> RawDoc:
     return RawDoc(doc_id, source, "failed", _digest(error.encode()), error=error)
 
 
-def expand(spec: str | Path) -> Iterator[tuple[Path, str]]:
-    """``(path, relative name)`` of every readable file a command-line input names."""
+IGNORE_FILE = ".govnewsignore"
+
+
+def expand(
+    spec: str | Path, options: InputOptions | None = None, ignored: list[str] | None = None
+) -> Iterator[tuple[Path, str]]:
+    """``(path, relative name)`` of every readable file a command-line input names.
+
+    In a directory, files of other types and hidden files are passed over, and so are files that
+    match ``options.exclude`` or a pattern of the directory's ``.govnewsignore`` (one glob a line,
+    ``#`` comments; ``gold/`` excludes a folder); those are added to ``ignored``.
+    """
+    opts = options or InputOptions()
     path = Path(spec)
     if path.is_dir():
+        patterns = (*opts.exclude, *_ignore_patterns(path))
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             rel = child.relative_to(path).as_posix()
-            if suffix_kind(child.name) and not any(part.startswith(".") for part in rel.split("/")):
-                yield child, rel
+            if not suffix_kind(child.name) or any(part.startswith(".") for part in rel.split("/")):
+                continue
+            if excluded(rel, patterns):
+                if ignored is not None:
+                    ignored.append(str(child))
+                continue
+            yield child, rel
     elif path.is_file():
         yield path, path.name
     elif glob.has_magic(str(spec)):
         yield from _expand_glob(str(spec))
     else:
         raise InputError(f"input not found: {spec}")
+
+
+def _ignore_patterns(directory: Path) -> list[str]:
+    ignore = directory / IGNORE_FILE
+    if not ignore.is_file():
+        return []
+    lines = (line.strip() for line in ignore.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def excluded(rel: str, patterns: Iterable[str]) -> bool:
+    """Whether ``rel`` (or a folder it is in) matches one of the glob ``patterns``.
+
+    >>> [excluded(p, ["gold/", "*.md", "meta/*.jsonl"]) for p in ("gold/a.jsonl", "x/gold/b.jsonl", "a.txt")]
+    [True, False, False]
+    >>> excluded("meta/ids.jsonl", ["meta/*.jsonl"]), excluded("README.md", ["*.md"])
+    (True, True)
+    """
+    parts = rel.split("/")
+    prefixes = ["/".join(parts[:i]) for i in range(1, len(parts))]
+    for pattern in patterns:
+        if fnmatch.fnmatchcase(rel, pattern.rstrip("/")):
+            return True
+        if any(fnmatch.fnmatchcase(prefix, pattern.rstrip("/")) for prefix in prefixes):
+            return True
+    return False
 
 
 def _expand_glob(pattern: str) -> Iterator[tuple[Path, str]]:
@@ -114,11 +159,13 @@ def _expand_glob(pattern: str) -> Iterator[tuple[Path, str]]:
         yield match, match.relative_to(base).as_posix()
 
 
-def iter_documents(inputs: Iterable[str | Path], options: InputOptions | None = None) -> Iterator[RawDoc]:
+def iter_documents(
+    inputs: Iterable[str | Path], options: InputOptions | None = None, ignored: list[str] | None = None
+) -> Iterator[RawDoc]:
     """Every document in ``inputs``, in a stable order (sorted paths, archive/file order)."""
     opts = options or InputOptions()
     for spec in inputs:
-        for path, rel in expand(spec):
+        for path, rel in expand(spec, opts, ignored):
             yield from read_path(path, rel, opts)
 
 
@@ -268,7 +315,7 @@ def count_documents(inputs: Iterable[str | Path], options: InputOptions | None =
     opts = options or InputOptions()
     total = 0
     for spec in inputs:
-        for path, rel in expand(spec):
+        for path, rel in expand(spec, opts):
             kind = suffix_kind(path.name)
             if kind == "record":
                 total += sum(1 for _ in read_path(path, rel, opts))

@@ -32,6 +32,7 @@ class Summary:
     with_warnings: int = 0
     seconds: float = 0.0
     peak_rss_bytes: dict[int, int] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)  # files excluded by --exclude or .govnewsignore
 
     @property
     def adds_up(self) -> bool:
@@ -43,7 +44,7 @@ class Summary:
             f"{self.documents} documents in: {self.ok} ok, {self.failed} failed, "
             f"{self.unchanged} already stored (unchanged); {self.with_warnings} with warnings; "
             f"{self.seconds:.1f} s, {rate:.1f} documents/s"
-        )
+        ) + (f"; {len(self.ignored)} file(s) excluded" if self.ignored else "")
 
 
 OnResult = Callable[[Result], None]
@@ -150,7 +151,7 @@ def _todo(
     inputs: list[str], options: InputOptions | None, stored: dict[str, str], summary: Summary
 ) -> Iterator[RawDoc]:
     """The documents still to parse: those not stored, or stored with another digest."""
-    for doc in _unique_ids(iter_documents(inputs, options)):
+    for doc in _unique_ids(iter_documents(inputs, options, summary.ignored)):
         summary.documents += 1
         if stored.get(doc.doc_id) == doc.digest:
             summary.unchanged += 1
