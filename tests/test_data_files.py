@@ -22,6 +22,10 @@ LISTS = [
     "lexicons/programme_generic.txt",
     "lexicons/programme_not_after.txt",
     "lexicons/programme_not_before.txt",
+    "lexicons/programme_concepts.txt",
+    "lexicons/programme_head_not_after.txt",
+    "lexicons/programme_verbs.txt",
+    "lexicons/programme_category_openers.txt",
     "lexicons/surnames.txt",
     "lexicons/company_industries.txt",
     "lexicons/byline_labels.txt",
@@ -30,6 +34,7 @@ TABLES = [
     ("gazetteers/places.tsv", 2),
     ("lexicons/org_suffixes.tsv", 2),
     ("lexicons/programme_heads.tsv", 3),
+    ("lexicons/programme_weak_heads.tsv", 2),
     ("jieba_userdict.txt", 3),
 ]
 

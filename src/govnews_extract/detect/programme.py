@@ -45,7 +45,20 @@ _LIST_END_RE = regex.compile(
 _LIST_START = "。；;：:，,\n（(）)"
 _SENTENCE_START = "。；;\n"
 _FIVE_YEAR_RE = regex.compile(r"十[一二三四五六七八九]五(?:规划)?")
-_LAW_RE = regex.compile(r"(?:保护|防治|促进|合同|管理|安全|监督)法(?!\p{Han})")
+_LAW_RE = regex.compile(r"(?:保护|防治|促进|合同|管理|安全|监督)法(?:草案)?(?=[和及与、等]|\P{Han}|$)")
+# A quoted shorthand made of numbers and compass or water words names a region (“三北”, “三河三湖”).
+_REGION_SHORTHAND_RE = regex.compile(
+    r"(?=.*[一二三四五六七八九十两双])[一二三四五六七八九十两双河湖江海山北南东西]+"
+)
+# “四个基础”, “三个一”: a number of things is a slogan unless a programme head ends it.
+_COUNTED_SLOGAN_RE = regex.compile(r"[一二三四五六七八九十两]+个")
+# “五大行动”: a number of programmes named by their head alone is a count (ANNOTATION.md).
+_COUNTED_HEAD_RE = regex.compile(r"[一二三四五六七八九十两]+[大项条](?P<head>\p{Han}{1,4})")
+_NUMERAL_CHARS = "0123456789一二三四五六七八九十百千万两几"
+_CLASSIFIER_CHARS = "个座项家批名位所把条种类处"
+_ORDINAL_RE = regex.compile(r"第[一二三四五六七八九十\d]+[次批轮]")
+# A weak-headed name ends before one of these (实施国家科技重大专项，…).
+_WEAK_END = "，。；、,;：:和及与等）)"
 
 
 @functools.cache
@@ -84,6 +97,8 @@ def _tail_end(text: str, pos: int) -> int | None:
     tail = regex.match(rf"\p{{Han}}{{0,6}}(?:{_head_re(False).pattern})", text[pos : pos + 10])
     if tail and len(tail[0]) > 1 and tail[0].endswith("年") and tail[0][-2:] not in _heads():
         tail = None  # “三个年”: 年 is a head only right after the quotes (not “十一五”前四年)
+    if tail and _head_continues(text, pos + tail.end()):
+        return None
     if tail and left_start(text, pos + tail.end(), tail.end()) <= pos:
         return pos + tail.end()
     return None
@@ -94,11 +109,41 @@ def _org_heads() -> tuple[tuple[str, str], ...]:
     return tuple((fold(h), mode) for h, mode in load_table("lexicons/org_suffixes.tsv", 2))
 
 
+def _head_continues(text: str, end: int) -> bool:
+    """The head just before ``end`` is part of a longer word or phrase (工程承包, 行动目标)."""
+    return any(text.startswith(w, end) for w in words("lexicons/programme_head_not_after.txt"))
+
+
+def _counted_before(text: str, start: int) -> bool:
+    """A number and classifier right before ``start`` (一把“金钥匙”, 100个…试点)."""
+    return start >= 2 and text[start - 1] in _CLASSIFIER_CHARS and text[start - 2] in _NUMERAL_CHARS
+
+
+def _is_slogan(name: str) -> bool:
+    """A known concept, a region shorthand, a counted slogan (“四个基础”, but “三个年” is a
+    campaign), a count of programmes (“五大行动”), a category of enterprises (“市高企”) or a
+    pair of predicates (“不花钱、有学上”)."""
+    counted = _COUNTED_HEAD_RE.fullmatch(name)
+    return (
+        name in words("lexicons/programme_concepts.txt")
+        or bool(_REGION_SHORTHAND_RE.fullmatch(name))
+        or bool(_COUNTED_SLOGAN_RE.match(name) and not _kind(name, ""))
+        or bool(counted and counted["head"] in _heads())
+        or name.endswith("企")
+        or any(p.startswith(("不", "没", "无")) for p in name.split("、"))
+    )
+
+
 def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
     """A quoted name with no head: a programme unless it is a slogan, concept, outcome or code."""
     name = m["name"]
     parts = name.split("、")
     if len(parts) > 2 or any(len(p) > 4 for p in parts[1:]) or "-" in name or not _LABEL_RE.fullmatch(name):
+        return False
+    if _is_slogan(fold(name)):
+        return False
+    figure = text[m.start() - 1 : m.start()] == "的" or _counted_before(text, m.start())
+    if figure and not _kind(name, ""):  # 工作的“牛鼻子”, 一把“金钥匙”: a figure of speech
         return False
     if len(name) > _MAX_LABEL:
         return False  # “绿水青山就是金山银山”: a quotation, not a name
@@ -172,9 +217,51 @@ def _unquoted(view: NormalizedText) -> list[Candidate]:
     for m in _head_re(True).finditer(text):
         start = bounded_start(text, m.start(), _MAX_UNQUOTED, _org_floor(org_ends, m.start()), _JOINERS)
         start = _after_listed_names(text, start, m.start()) if start is not None else None
-        if start is not None and m.end() - start >= _MIN_UNQUOTED and not _generic(text[start : m.start()]):
+        if start is None or m.end() - start < _MIN_UNQUOTED or _generic(text[start : m.start()]):
+            continue
+        if not _instance(text, start, m.end()):
             name = printed(view, start, m.end())
             found.append(_cand(start, m.end(), "programme.headed", name, _kind(name)))
+    return found
+
+
+def _instance(text: str, start: int, end: int) -> bool:
+    """A headed phrase that is not one programme: its head runs on into another word
+    (集体林权制度改革, 行动目标) or it names built works counted after it
+    (新建饮水安全工程203处)."""
+    return _head_continues(text, end) or text[end : end + 1] in tuple(_NUMERAL_CHARS)
+
+
+@functools.cache
+def _weak_heads() -> dict[str, str]:
+    return {fold(h): kind for h, kind in load_table("lexicons/programme_weak_heads.tsv", 2)}
+
+
+@functools.cache
+def _weak_re() -> regex.Pattern[str]:
+    verbs = sorted(words("lexicons/programme_verbs.txt"), key=len, reverse=True)
+    heads = sorted(_weak_heads(), key=len, reverse=True)
+    return regex.compile(
+        rf"(?:{'|'.join(verbs)})(?P<name>\p{{Han}}{{1,{_MAX_UNQUOTED}}}?(?P<head>{'|'.join(heads)}))"
+        rf"(?=[{regex.escape(_WEAK_END)}]|$)"
+    )
+
+
+def _verb_led(view: NormalizedText) -> list[Candidate]:
+    """Names ending in a weak head, right after a verb that introduces one initiative
+    (开展中央环境保护督察。, 全面推行河长制，)."""
+    text, found = view.text, []
+    for m in _weak_re().finditer(text, overlapped=True):
+        start, end = m.span("name")
+        ordinal = _ORDINAL_RE.match(text, start, m.start("head"))
+        start = ordinal.end() if ordinal else start  # 第三次国务院大督查 → 国务院大督查
+        start = max(start, text.rfind("等", start, m.start("head")) + 1)  # A等B专项 → B专项
+        body = text[start : m.start("head")]
+        opener = any(body.startswith(w) for w in words("lexicons/programme_category_openers.txt"))
+        led = any(body.startswith(w) for w in words("lexicons/programme_verbs.txt"))
+        if end - start >= 3 and body and (len(body) >= 4 or not _generic(body)) and not led and not opener:
+            name = printed(view, start, end)
+            found.append(_cand(start, end, "programme.verb_led", name, _weak_heads()[m["head"]]))
     return found
 
 
@@ -223,4 +310,5 @@ def _listed(view: NormalizedText) -> list[Candidate]:
 
 def find_programme(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every programme named in the text."""
-    return _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view) + _listed(view)
+    found = _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view) + _listed(view)
+    return found + _verb_led(view)
