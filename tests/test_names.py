@@ -52,6 +52,9 @@ PROGRAMMES = [
     # laws followed by a conjunction, and a draft law
     Case("贯彻实施道路交通安全法和安全生产法", "programme", "道路交通安全法", {"kind": "document"}),
     Case("提请审议乡村振兴促进法草案，听取意见", "programme", "乡村振兴促进法草案"),
+    # a long quoted name is a name when a head ends it; a generic run before the quotes is no part
+    Case("力争引进“青山英才·科技创新领军行动计划”人才30名", "programme", "青山英才·科技创新领军行动计划"),
+    Case("推进重点区域“气代煤”工程，减少散煤燃烧", "programme", "气代煤工程", {"kind": "plan"}),
     # a counted name with a campaign head is a campaign, not a slogan
     Case("持续开展“三个年”活动", "programme", "三个年活动", {"kind": "campaign"}),
 ]
@@ -75,6 +78,7 @@ PROGRAMME_NOT = [
     Case("新建和改造农村饮水安全工程120处", "programme", "农村饮水安全工程"),
     Case("负责对外承包工程承包业务", "programme", "对外承包工程"),
     Case("落实和完善“双创”政策措施", "programme", "双创政策"),
+    Case("做好省实验室、市级工程中心和市级研发计划等项目申报", "programme", "市级工程中心"),
     # a weak head after a verb that describes kinds of initiatives, not one
     Case("开展系列普法宣传活动，营造氛围", "programme", "系列普法宣传活动"),
     Case("开展大规模义务植树活动，扩大绿化面积", "programme", "大规模义务植树活动"),

@@ -145,7 +145,7 @@ def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
     figure = text[m.start() - 1 : m.start()] == "的" or _counted_before(text, m.start())
     if figure and not _kind(name, ""):  # 工作的“牛鼻子”, 一把“金钥匙”: a figure of speech
         return False
-    if len(name) > _MAX_LABEL:
+    if len(name) > _MAX_LABEL and not _kind(fold(name), ""):
         return False  # “绿水青山就是金山银山”: a quotation, not a name
     if any(name.endswith(head) for head, mode in _org_heads() if mode == "free"):
         return False  # “西湖区区校合作服务中心” is an organisation
@@ -162,7 +162,8 @@ def _quoted(view: NormalizedText) -> list[Candidate]:
         tail_end = _tail_end(text, m.end())
         if tail_end is not None:
             start = bounded_start(text, m.start(), _MAX_PREFIX)
-            start = m.start() if start is None or "、" in m["name"] else start
+            if start is None or "、" in m["name"] or _generic(text[start : m.start()]):
+                start = m.start()  # 重点城市“煤改气”工程 → 煤改气工程
             quoted = printed(view, *m.span("name")) if "、" not in m["name"] else ""
             parts = (
                 printed(view, start, m.start()),
@@ -296,7 +297,11 @@ def _listed(view: NormalizedText) -> list[Candidate]:
         while begin > 0 and text[begin - 1] not in _LIST_START:
             begin -= 1
         items = regex.split(r"、|和(?=\p{Han}{4})", text[begin : m.start()])
-        if len(items) < 3 or (begin > 0 and text[begin - 1] not in _SENTENCE_START):
+        if (
+            len(items) < 3
+            or (begin > 0 and text[begin - 1] not in _SENTENCE_START)
+            or _head_continues(text, m.end())
+        ):
             continue
         pos = begin
         for item in items:
