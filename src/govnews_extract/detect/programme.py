@@ -28,7 +28,7 @@ from . import Candidate, Context
 from ._gazetteer import automaton, find_all, fold
 from ._names import bounded_start, generic, left_start, printed, words
 
-_MAX_UNQUOTED = 20
+_MAX_UNQUOTED = 24
 _MAX_PREFIX = 5  # 科技创新“大平台”建设行动; a longer run before the quotes is no part of the name
 # Conjunctions inside programme names (城市废物安全处置与循环利用创新工程).
 _JOINERS = frozenset({"与", "及", "和"})
