@@ -109,6 +109,14 @@ PLACES = [
     Case("浙江义乌、江苏宿迁开展试点", "place", "浙江义乌", {"full_name": "义乌市"}),
     Case("入驻丽水经济开发区的企业", "place", "丽水经济开发区"),
     Case("黄河流域生态保护", "place", "黄河流域"),
+    # a county's short form with a word that shows it is the place, zones named after a
+    # place, ports and airports named after a division
+    Case("芦山地震灾后恢复重建任务基本完成", "place", "芦山", {"full_name": "芦山县", "province": "四川省"}),
+    Case("庆元境内森林覆盖率居全省前列", "place", "庆元", {"full_name": "庆元县"}),
+    Case("苏州工业园区新增外资企业12家", "place", "苏州工业园区"),
+    Case("支持武汉东湖国家自主创新示范区先行先试", "place", "武汉东湖国家自主创新示范区"),
+    Case("青岛港货物吞吐量同比增长5%", "place", "青岛港"),
+    Case("全区规划建设云栖小镇", "place", "云栖小镇"),
 ]
 PERSONS = [
     Case("市委书记胡海峰指出，要加快创新", "person", "胡海峰", {"title": "市委书记"}),
@@ -132,6 +140,11 @@ NOT_FOUND = [
     Case("实现“零跑腿”", "programme", "零跑腿"),
     Case("国家地表水按“9+X”方式监测", "programme", "9+X"),
     Case("新建项目12个", "place", "新建"),
+    Case("推进现代农业示范区建设", "place", "现代农业示范区"),
+    Case("加强化工园区安全监管", "place", "化工园区"),
+    Case("全省规划建设产业园", "place", "建设产业园"),
+    Case("广东省大力培育新兴产业", "place", "新兴"),
+    Case("粤港澳大湾区建设加快推进", "place", "粤港"),
 ]
 NAMES_XFAIL = [
     # FIXME: festivals (…节) have no programme head; a short name under five characters

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from .._data import load_table
+from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import automaton, find_all, fold, longest_first
@@ -66,9 +66,16 @@ _ZONE_RE = regex.compile(
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|自由贸易试验区|自贸试验区"
     r"|产业园|科技城|小镇|大走廊|创新发展区)"
 )
+# Zones whose head alone is too common (现代农业示范区, 化工园区): named only after a place
+# (苏州工业园区, 中关村国家自主创新示范区, 浦东新区).
+_PLACE_ZONE_RE = regex.compile(
+    r"(?:工业园区|产业园区|科技园区|综合保税区|保税区|自主创新示范区|综合试验区|试验区|示范区|新区|合作区)"
+)
 _BASIN_RE = regex.compile(r"(?<=[江河湖海])流域")
 # Parts of a named place: 长江 + 中下游, 黄土高原 + 区.
 _PART_RE = regex.compile(r"流域|中上游|中下游|区(?!\p{Han})|地区")
+# A port or airport named after a division: 天津 + 港, 大庆萨尔图 + 机场.
+_HUB_RE = regex.compile(r"(?:港(?![澳台])|机场|国际机场)")
 
 
 def _resolve(options: tuple[tuple[Division, bool], ...], named: set[str]) -> Division | None:
@@ -84,11 +91,42 @@ def _named_parents(hits: list[tuple[int, int, str]]) -> set[str]:
     return {d.full_name for _, _, w in hits for d, _ in index.get(w, ()) if d.level != "county"}
 
 
-def _division_candidate(hit: tuple[int, int, str], named: set[str]) -> Candidate | None:
+def _province_short(province: str) -> str:
+    """浙江省 → 浙江, 新疆维吾尔自治区 → 新疆, 内蒙古自治区 → 内蒙古."""
+    if province.endswith(("省", "市")):
+        return province[:-1]
+    return province[:3] if province.startswith("内蒙古") else province[:2]
+
+
+def _parent_named(div: Division, named: set[str], before: str) -> bool:
+    """A short form that is rarely a place (short_ok 1) needs its city named, or its province
+    right before it (浙江义乌); others their city or province anywhere in the article."""
+    if div.city in named:
+        return True
+    if div.short_ok == 2:
+        return div.province in named
+    return before.endswith((div.province, _province_short(div.province)))
+
+
+@functools.cache
+def _context_words() -> tuple[str, ...]:
+    return tuple(fold(w) for line in load_lexicon("lexicons/place_after_words.txt") for w in line.split())
+
+
+@functools.cache
+def _zone_verbs() -> tuple[str, ...]:
+    words = (fold(w) for line in load_lexicon("lexicons/zone_left_verbs.txt") for w in line.split())
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _division_candidate(hit: tuple[int, int, str], named: set[str], text: str) -> Candidate | None:
     start, end, word = hit
     options = _divisions()[word]
-    if all(is_short and (d.short_ok == 1 or d.level == "county") for d, is_short in options) and not any(
-        d.city in named or d.province in named for d, _ in options
+    alone = any(d.short_ok > 0 for d, _ in options) and text.startswith(_context_words(), end)
+    if (
+        all(is_short and (d.short_ok == 1 or d.level == "county") for d, is_short in options)
+        and not any(_parent_named(d, named, text[max(0, start - 8) : start]) for d, _ in options)
+        and not alone  # 汶川地震, 舟曲特大山洪: a county named by what happened there
     ):
         return None
     div = _resolve(options, named)
@@ -108,7 +146,7 @@ def _gazetteer_candidates(text: str) -> tuple[Candidate, ...]:
     found: list[Candidate] = []
     for start, end, word in hits:
         if word in _divisions():
-            cand = _division_candidate((start, end, word), named)
+            cand = _division_candidate((start, end, word), named, text)
             if cand:
                 found.append(cand)
         else:
@@ -138,7 +176,12 @@ def _water_candidates(text: str, places: list[Candidate]) -> list[Candidate]:
 
 
 def _suffix_candidates(
-    text: str, pattern: regex.Pattern[str], rule: str, max_len: int, places: list[Candidate]
+    text: str,
+    pattern: regex.Pattern[str],
+    rule: str,
+    max_len: int,
+    places: list[Candidate],
+    need_place: bool = False,
 ) -> list[Candidate]:
     """Names ending in ``pattern``; a place inside the name is where it starts (入驻丽水经济开发区)."""
     found = []
@@ -147,7 +190,11 @@ def _suffix_candidates(
         if bounded is None:
             continue
         inside = [p.start for p in places if bounded <= p.start and p.end <= m.start()]
+        if need_place and not inside:
+            continue
         start = min(inside, default=bounded)
+        while verb := next((w for w in _zone_verbs() if text.startswith(w, start, m.start())), ""):
+            start += len(verb)  # 规划建设生命健康产业园 → 生命健康产业园
         if m.start() - start >= 2 and not generic(text[start : m.start()]):
             found.append(
                 Candidate("place", start, m.end(), rule, {"name": text[start : m.end()]}, priority=3)
@@ -182,6 +229,8 @@ def _with_parts(text: str, places: list[Candidate]) -> list[Candidate]:
     out = []
     for cand in places:
         m = _PART_RE.match(text, cand.end) if cand.rule == "place.gazetteer" else None
+        if cand.rule.startswith(("place.division", "place.nested")):
+            m = _HUB_RE.match(text, cand.end)
         if m:
             fields = {"name": text[cand.start : m.end()]}
             cand = Candidate("place", cand.start, m.end(), "place.part", fields, priority=cand.priority)
@@ -199,6 +248,7 @@ def find_place(view: NormalizedText, context: Context) -> list[Candidate]:
     text = view.text
     places = _with_parts(text, _merge_nested(text, list(_gazetteer_candidates(text))))
     zones = _suffix_candidates(text, _ZONE_RE, "place.zone", 8, places)
+    zones += _suffix_candidates(text, _PLACE_ZONE_RE, "place.zone", 10, places, need_place=True)
     basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4, places)
     found = places + _water_candidates(text, places) + zones + basins
     return [replace(c, fields={**c.fields, "name": printed(view, c.start, c.end)}) for c in found]
