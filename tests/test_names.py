@@ -55,6 +55,9 @@ PROGRAMMES = [
     # a long quoted name is a name when a head ends it; a generic run before the quotes is no part
     Case("力争引进“青山英才·科技创新领军行动计划”人才30名", "programme", "青山英才·科技创新领军行动计划"),
     Case("推进重点区域“气代煤”工程，减少散煤燃烧", "programme", "气代煤工程", {"kind": "plan"}),
+    # a verb before a name is no part of it; quote marks inside a title are not kept
+    Case("加快建设城乡供水一体化提升工程，保障饮水安全", "programme", "城乡供水一体化提升工程"),
+    Case("印发《全市“十四五”科技创新规划》", "programme", "全市十四五科技创新规划", {"kind": "plan"}),
     # a counted name with a campaign head is a campaign, not a slogan
     Case("持续开展“三个年”活动", "programme", "三个年活动", {"kind": "campaign"}),
 ]

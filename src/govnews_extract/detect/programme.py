@@ -87,7 +87,7 @@ def _cand(start: int, end: int, rule: str, name: str, kind: str) -> Candidate:
 def _titles(view: NormalizedText) -> list[Candidate]:
     found = []
     for m in _TITLE_RE.finditer(view.text):
-        name = printed(view, *m.span("name"))
+        name = regex.sub(r"[“”\"‘’]", "", printed(view, *m.span("name")))  # 《国家环境保护“十二五”规划》
         found.append(_cand(m.start(), m.end(), "programme.title", name, _kind(m["name"], "document")))
     return found
 
@@ -203,6 +203,12 @@ def _unquoted_heads() -> tuple[str, ...]:
     return tuple(fold(h) for h, _, where in load_table("lexicons/programme_heads.tsv", 3) if where == "yes")
 
 
+@functools.cache
+def _left_verbs() -> tuple[str, ...]:
+    """Verbs a name never starts with: those that introduce a programme (加快建设…工程)."""
+    return tuple(sorted(words("lexicons/programme_verbs.txt"), key=len, reverse=True))
+
+
 def _after_listed_names(text: str, start: int, head: int) -> int:
     """Start after the last joiner that follows another name's head (A方案及B意见 → B意见,
     市级研发中心和省重点研发计划 → 省重点研发计划)."""
@@ -218,6 +224,8 @@ def _unquoted(view: NormalizedText) -> list[Candidate]:
     for m in _head_re(True).finditer(text):
         start = bounded_start(text, m.start(), _MAX_UNQUOTED, _org_floor(org_ends, m.start()), _JOINERS)
         start = _after_listed_names(text, start, m.start()) if start is not None else None
+        verb = next((w for w in _left_verbs() if start is not None and text.startswith(w, start)), "")
+        start = start + len(verb) if start is not None else None  # 加快建设X工程 → X工程
         if start is None or m.end() - start < _MIN_UNQUOTED or _generic(text[start : m.start()]):
             continue
         if not _instance(text, start, m.end()):
