@@ -26,6 +26,7 @@ LISTS = [
     "lexicons/programme_head_not_after.txt",
     "lexicons/programme_verbs.txt",
     "lexicons/programme_category_openers.txt",
+    "lexicons/programme_inner_words.txt",
     "lexicons/place_after_words.txt",
     "lexicons/zone_left_verbs.txt",
     "lexicons/surnames.txt",

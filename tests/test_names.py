@@ -58,6 +58,13 @@ PROGRAMMES = [
     # a verb before a name is no part of it; quote marks inside a title are not kept
     Case("加快建设城乡供水一体化提升工程，保障饮水安全", "programme", "城乡供水一体化提升工程"),
     Case("印发《全市“十四五”科技创新规划》", "programme", "全市十四五科技创新规划", {"kind": "plan"}),
+    # a quoted list before a bare head is part of the name; a verb inside a name is kept
+    # when the name would otherwise be too short
+    Case("全县深入实施“百村示范、千村提升”工程", "programme", "百村示范、千村提升工程", {"kind": "plan"}),
+    Case("开展“守初心、担使命”主题教育", "programme", "守初心、担使命主题教育", {"kind": "campaign"}),
+    Case("开展“零材料、零跑腿”双零专项行动", "programme", "双零专项行动"),
+    Case("实施新一轮城市管网改造升级工程", "programme", "新一轮城市管网改造升级工程"),
+    Case("实施青年科技人才引进计划，引进博士30名", "programme", "青年科技人才引进计划"),
     # a counted name with a campaign head is a campaign, not a slogan
     Case("持续开展“三个年”活动", "programme", "三个年活动", {"kind": "campaign"}),
 ]
@@ -82,6 +89,8 @@ PROGRAMME_NOT = [
     Case("负责对外承包工程承包业务", "programme", "对外承包工程"),
     Case("落实和完善“双创”政策措施", "programme", "双创政策"),
     Case("做好省实验室、市级工程中心和市级研发计划等项目申报", "programme", "市级工程中心"),
+    Case("与高校建立战略合作关系", "programme", "与高校建立战略"),
+    Case("与周边国家加强战略对接", "programme", "周边国家加强战略"),
     # a weak head after a verb that describes kinds of initiatives, not one
     Case("开展系列普法宣传活动，营造氛围", "programme", "系列普法宣传活动"),
     Case("开展大规模义务植树活动，扩大绿化面积", "programme", "大规模义务植树活动"),

@@ -164,7 +164,12 @@ def _quoted(view: NormalizedText) -> list[Candidate]:
             start = bounded_start(text, m.start(), _MAX_PREFIX)
             if start is None or "、" in m["name"] or _generic(text[start : m.start()]):
                 start = m.start()  # 重点城市“煤改气”工程 → 煤改气工程
-            quoted = printed(view, *m.span("name")) if "、" not in m["name"] else ""
+            items = m["name"].split("、")
+            bare_head = (
+                text[m.end() : tail_end] in _heads()
+            )  # “千村示范、万村整治”工程, not “零上门、…”三零行动
+            whole = len(items) == 1 or (bare_head and all(len(i) >= 2 for i in items))
+            quoted = printed(view, *m.span("name")) if whole else ""
             parts = (
                 printed(view, start, m.start()),
                 quoted,
@@ -204,6 +209,11 @@ def _unquoted_heads() -> tuple[str, ...]:
 
 
 @functools.cache
+def _inner_words() -> frozenset[str]:
+    return words("lexicons/programme_inner_words.txt")
+
+
+@functools.cache
 def _left_verbs() -> tuple[str, ...]:
     """Verbs a name never starts with: those that introduce a programme (加快建设…工程)."""
     return tuple(sorted(words("lexicons/programme_verbs.txt"), key=len, reverse=True))
@@ -222,7 +232,10 @@ def _unquoted(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
     org_ends = sorted(e for _, e, _ in find_all(automaton(_known_orgs()), text))
     for m in _head_re(True).finditer(text):
-        start = bounded_start(text, m.start(), _MAX_UNQUOTED, _org_floor(org_ends, m.start()), _JOINERS)
+        floor = _org_floor(org_ends, m.start())
+        start = bounded_start(text, m.start(), _MAX_UNQUOTED, floor, _JOINERS)
+        if start is not None and m.end() - start < _MIN_UNQUOTED:  # 农村电网改造升级工程, 人才引进计划
+            start = bounded_start(text, m.start(), _MAX_UNQUOTED, floor, _inner_words())
         start = _after_listed_names(text, start, m.start()) if start is not None else None
         verb = next((w for w in _left_verbs() if start is not None and text.startswith(w, start)), "")
         start = start + len(verb) if start is not None else None  # 加快建设X工程 → X工程
