@@ -65,6 +65,7 @@ PROGRAMMES = [
     Case("开展“零材料、零跑腿”双零专项行动", "programme", "双零专项行动"),
     Case("实施新一轮城市管网改造升级工程", "programme", "新一轮城市管网改造升级工程"),
     Case("实施青年科技人才引进计划，引进博士30名", "programme", "青年科技人才引进计划"),
+    Case("强化“一网通办”集成改革，压缩办事时间", "programme", "一网通办集成改革"),
     # a counted name with a campaign head is a campaign, not a slogan
     Case("持续开展“三个年”活动", "programme", "三个年活动", {"kind": "campaign"}),
 ]
@@ -89,6 +90,9 @@ PROGRAMME_NOT = [
     Case("负责对外承包工程承包业务", "programme", "对外承包工程"),
     Case("落实和完善“双创”政策措施", "programme", "双创政策"),
     Case("做好省实验室、市级工程中心和市级研发计划等项目申报", "programme", "市级工程中心"),
+    Case("这是一项“暖心工程”，群众拍手称好", "programme", "暖心工程"),
+    Case("打好政策“组合拳”，稳住经济大盘", "programme", "组合拳"),
+    Case("完善考核办法，强化结果运用", "programme", "完善考核办法"),
     Case("与高校建立战略合作关系", "programme", "与高校建立战略"),
     Case("与周边国家加强战略对接", "programme", "周边国家加强战略"),
     # a weak head after a verb that describes kinds of initiatives, not one

@@ -160,10 +160,15 @@ def _quoted(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
     for m in _QUOTE_RE.finditer(text):
         tail_end = _tail_end(text, m.end())
+        before = text[max(0, m.start() - 3) : m.start()]
+        if tail_end is not None and before.endswith(tuple(words("lexicons/programme_not_before.txt"))):
+            continue  # 这是一项“民心工程”: a figure of speech, not a programme
         if tail_end is not None:
             start = bounded_start(text, m.start(), _MAX_PREFIX)
             if start is None or "、" in m["name"] or _generic(text[start : m.start()]):
                 start = m.start()  # 重点城市“煤改气”工程 → 煤改气工程
+            while verb := next((w for w in _left_verbs() if text.startswith(w, start, m.start())), ""):
+                start += len(verb)  # 强化“一件事”集成改革 → 一件事集成改革
             items = m["name"].split("、")
             bare_head = (
                 text[m.end() : tail_end] in _heads()
@@ -236,6 +241,8 @@ def _unquoted(view: NormalizedText) -> list[Candidate]:
         start = bounded_start(text, m.start(), _MAX_UNQUOTED, floor, _JOINERS)
         if start is not None and m.end() - start < _MIN_UNQUOTED:  # 农村电网改造升级工程, 人才引进计划
             start = bounded_start(text, m.start(), _MAX_UNQUOTED, floor, _inner_words())
+            if start is not None and text.startswith(tuple(_inner_words()), start):
+                start = None  # 完善考核办法: the verb is before the name, and the name is too short
         start = _after_listed_names(text, start, m.start()) if start is not None else None
         verb = next((w for w in _left_verbs() if start is not None and text.startswith(w, start)), "")
         start = start + len(verb) if start is not None else None  # 加快建设X工程 → X工程
