@@ -66,6 +66,12 @@ PROGRAMMES = [
     Case("实施新一轮城市管网改造升级工程", "programme", "新一轮城市管网改造升级工程"),
     Case("实施青年科技人才引进计划，引进博士30名", "programme", "青年科技人才引进计划"),
     Case("强化“一网通办”集成改革，压缩办事时间", "programme", "一网通办集成改革"),
+    # a document's title printed without 《》, with the body that issues it
+    Case("市委市政府出台关于加快建设创新型城市的实施意见", "programme", "关于加快建设创新型城市的实施意见"),
+    Case("国务院关于印发“十四五”市场监管规划的通知", "programme", "国务院关于印发十四五市场监管规划的通知"),
+    Case("区政府制定了中小企业纾困若干措施", "programme", "中小企业纾困若干措施", {"kind": "document"}),
+    Case("根据温州市促进外贸稳增长若干措施兑现资金", "programme", "温州市促进外贸稳增长若干措施"),
+    Case("今年我市入选国家知识产权强市建设试点", "programme", "国家知识产权强市建设试点"),
     # a counted name with a campaign head is a campaign, not a slogan
     Case("持续开展“三个年”活动", "programme", "三个年活动", {"kind": "campaign"}),
 ]
@@ -93,6 +99,7 @@ PROGRAMME_NOT = [
     Case("这是一项“暖心工程”，群众拍手称好", "programme", "暖心工程"),
     Case("打好政策“组合拳”，稳住经济大盘", "programme", "组合拳"),
     Case("完善考核办法，强化结果运用", "programme", "完善考核办法"),
+    Case("我县被列入全国农村集体产权制度改革试点县", "programme", "全国农村集体产权制度改革试点"),
     Case("与高校建立战略合作关系", "programme", "与高校建立战略"),
     Case("与周边国家加强战略对接", "programme", "周边国家加强战略"),
     # a weak head after a verb that describes kinds of initiatives, not one

@@ -294,6 +294,25 @@ def _verb_led(view: NormalizedText) -> list[Candidate]:
     return found
 
 
+@functools.cache
+def _about_re() -> regex.Pattern[str]:
+    """关于…的意见: a document's title printed without 《》, from 关于 to its head."""
+    heads = sorted((h for h, kind in _heads().items() if kind == "document"), key=len, reverse=True)
+    return regex.compile(rf"关于[\p{{Han}}“”\"]{{2,40}}?的(?:{'|'.join(heads)})")
+
+
+def _about(view: NormalizedText) -> list[Candidate]:
+    """关于…的通知, with the body that issues it when it is named right before (国务院关于…)."""
+    text, found = view.text, []
+    issuers = {e: s for s, e, _ in find_all(automaton(_known_orgs()), text)}
+    for m in _about_re().finditer(text):
+        if text[m.start() - 1 : m.start()] != "《" and not _head_continues(text, m.end()):
+            start = issuers.get(m.start(), m.start())
+            name = regex.sub(r"[“”\"]", "", printed(view, start, m.end()))
+            found.append(_cand(start, m.end(), "programme.about", name, "document"))
+    return found
+
+
 def _patterned(view: NormalizedText) -> list[Candidate]:
     text, found = view.text, []
     for pattern, rule, kind in (
@@ -344,4 +363,4 @@ def _listed(view: NormalizedText) -> list[Candidate]:
 def find_programme(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every programme named in the text."""
     found = _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view) + _listed(view)
-    return found + _verb_led(view)
+    return found + _verb_led(view) + _about(view)
