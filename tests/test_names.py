@@ -140,6 +140,8 @@ PLACES = [
     Case("支持武汉东湖国家自主创新示范区先行先试", "place", "武汉东湖国家自主创新示范区"),
     Case("青岛港货物吞吐量同比增长5%", "place", "青岛港"),
     Case("全区规划建设云栖小镇", "place", "云栖小镇"),
+    # a lake that shares its name with a county is still the lake
+    Case("太湖、巢湖水质持续改善", "place", "巢湖"),
 ]
 PERSONS = [
     Case("市委书记胡海峰指出，要加快创新", "person", "胡海峰", {"title": "市委书记"}),

@@ -145,11 +145,10 @@ def _gazetteer_candidates(text: str) -> tuple[Candidate, ...]:
     named = _named_parents(hits)
     found: list[Candidate] = []
     for start, end, word in hits:
-        if word in _divisions():
-            cand = _division_candidate((start, end, word), named, text)
-            if cand:
-                found.append(cand)
-        else:
+        cand = _division_candidate((start, end, word), named, text) if word in _divisions() else None
+        if cand:
+            found.append(cand)
+        elif word in _other_places():  # 太湖 the lake, not 太湖县 unless its city is named
             found.append(Candidate("place", start, end, "place.gazetteer", {"name": word}, priority=4))
     return tuple(found)
 
