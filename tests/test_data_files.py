@@ -38,6 +38,7 @@ TABLES = [
     ("lexicons/org_suffixes.tsv", 2),
     ("lexicons/programme_heads.tsv", 3),
     ("lexicons/programme_weak_heads.tsv", 2),
+    ("lexicons/zone_heads.tsv", 2),
     ("jieba_userdict.txt", 3),
 ]
 

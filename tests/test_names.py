@@ -140,6 +140,8 @@ PLACES = [
     Case("支持武汉东湖国家自主创新示范区先行先试", "place", "武汉东湖国家自主创新示范区"),
     Case("青岛港货物吞吐量同比增长5%", "place", "青岛港"),
     Case("全区规划建设云栖小镇", "place", "云栖小镇"),
+    Case("衢州经开区新引进项目8个", "place", "衢州经开区"),
+    Case("宁波保税港区进出口额增长12%", "place", "宁波保税港区"),
     # a lake that shares its name with a county is still the lake
     Case("太湖、巢湖水质持续改善", "place", "巢湖"),
 ]
@@ -167,6 +169,7 @@ NOT_FOUND = [
     Case("新建项目12个", "place", "新建"),
     Case("推进现代农业示范区建设", "place", "现代农业示范区"),
     Case("加强化工园区安全监管", "place", "化工园区"),
+    Case("全市各类物流园提档升级", "place", "各类物流园"),
     Case("全省规划建设产业园", "place", "建设产业园"),
     Case("广东省大力培育新兴产业", "place", "新兴"),
     Case("粤港澳大湾区建设加快推进", "place", "粤港"),

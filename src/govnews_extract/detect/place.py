@@ -61,16 +61,16 @@ def _automaton() -> object:
 # A water body at the start of a clause, right before the name of a division (双桥河合肥市…).
 _WATER_RE = regex.compile(r"\p{Han}{1,5}?(?:河|江|湖|渠|溪|港|淀)(?=下段|上段|$)")
 _CLAUSE_PUNCT = "；;。，,、：:（()）\n"
-# Zones and parks named after a place or standing alone: 丽水经济开发区, 云栖小镇.
-_ZONE_RE = regex.compile(
-    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|自由贸易试验区|自贸试验区"
-    r"|产业园|科技城|小镇|大走廊|创新发展区)"
-)
-# Zones whose head alone is too common (现代农业示范区, 化工园区): named only after a place
-# (苏州工业园区, 中关村国家自主创新示范区, 浦东新区).
-_PLACE_ZONE_RE = regex.compile(
-    r"(?:工业园区|产业园区|科技园区|综合保税区|保税区|自主创新示范区|综合试验区|试验区|示范区|新区|合作区)"
-)
+
+
+@functools.cache
+def _zone_re(where: str) -> regex.Pattern[str]:
+    """Heads of zones' and parks' names from ``lexicons/zone_heads.tsv``: those that may stand
+    alone (云栖小镇) or those named only after a place (苏州工业园区), longest first."""
+    heads = [fold(h) for h, w in load_table("lexicons/zone_heads.tsv", 2) if w == where]
+    return regex.compile("|".join(sorted(heads, key=len, reverse=True)))
+
+
 _BASIN_RE = regex.compile(r"(?<=[江河湖海])流域")
 # Parts of a named place: 长江 + 中下游, 黄土高原 + 区.
 _PART_RE = regex.compile(r"流域|中上游|中下游|区(?!\p{Han})|地区")
@@ -246,8 +246,8 @@ def find_place(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every place named in the text."""
     text = view.text
     places = _with_parts(text, _merge_nested(text, list(_gazetteer_candidates(text))))
-    zones = _suffix_candidates(text, _ZONE_RE, "place.zone", 8, places)
-    zones += _suffix_candidates(text, _PLACE_ZONE_RE, "place.zone", 10, places, need_place=True)
+    zones = _suffix_candidates(text, _zone_re("alone"), "place.zone", 8, places)
+    zones += _suffix_candidates(text, _zone_re("place"), "place.zone", 10, places, need_place=True)
     basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4, places)
     found = places + _water_candidates(text, places) + zones + basins
     return [replace(c, fields={**c.fields, "name": printed(view, c.start, c.end)}) for c in found]
