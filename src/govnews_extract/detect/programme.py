@@ -46,10 +46,6 @@ _LIST_START = "。；;：:，,\n（(）)"
 _SENTENCE_START = "。；;\n"
 _FIVE_YEAR_RE = regex.compile(r"十[一二三四五六七八九]五(?:规划)?")
 _LAW_RE = regex.compile(r"(?:保护|防治|促进|合同|管理|安全|监督)法(?:草案)?(?=[和及与、等]|\P{Han}|$)")
-# A quoted shorthand made of numbers and compass or water words names a region (“三北”, “三河三湖”).
-_REGION_SHORTHAND_RE = regex.compile(
-    r"(?=.*[一二三四五六七八九十两双])[一二三四五六七八九十两双河湖江海山北南东西]+"
-)
 # “四个基础”, “三个一”: a number of things is a slogan unless a programme head ends it.
 _COUNTED_SLOGAN_RE = regex.compile(r"[一二三四五六七八九十两]+个")
 # “五大行动”: a number of programmes named by their head alone is a count (ANNOTATION.md).
@@ -119,6 +115,17 @@ def _counted_before(text: str, start: int) -> bool:
     return start >= 2 and text[start - 1] in _CLASSIFIER_CHARS and text[start - 2] in _NUMERAL_CHARS
 
 
+@functools.cache
+def _slogan_parts(role: str) -> tuple[str, ...]:
+    return tuple(fold(part) for part, r in load_table("lexicons/programme_slogan_parts.tsv", 2) if r == role)
+
+
+def _region_shorthand(name: str) -> bool:
+    """“三北”, “三河三湖”: numbers and compass or water words name a region."""
+    rest = "".join(ch for ch in name if ch not in _NUMERAL_CHARS + "双")
+    return len(rest) < len(name) and bool(rest) and all(ch in _slogan_parts("region") for ch in rest)
+
+
 def _is_slogan(name: str) -> bool:
     """A known concept, a region shorthand, a counted slogan (“四个基础”, but “三个年” is a
     campaign), a count of programmes (“五大行动”), a category of enterprises (“市高企”) or a
@@ -126,11 +133,11 @@ def _is_slogan(name: str) -> bool:
     counted = _COUNTED_HEAD_RE.fullmatch(name)
     return (
         name in words("lexicons/programme_concepts.txt")
-        or bool(_REGION_SHORTHAND_RE.fullmatch(name))
+        or _region_shorthand(name)
         or bool(_COUNTED_SLOGAN_RE.match(name) and not _kind(name, ""))
         or bool(counted and counted["head"] in _heads())
-        or name.endswith("企")
-        or any(p.startswith(("不", "没", "无")) for p in name.split("、"))
+        or name.endswith(_slogan_parts("category_end"))
+        or any(p.startswith(_slogan_parts("predicate_start")) for p in name.split("、"))
     )
 
 
