@@ -37,7 +37,7 @@ TABLES = [
     ("gazetteers/places.tsv", 2),
     ("lexicons/org_suffixes.tsv", 2),
     ("lexicons/programme_heads.tsv", 3),
-    ("lexicons/programme_weak_heads.tsv", 2),
+    ("lexicons/programme_weak_heads.tsv", 3),
     ("lexicons/zone_heads.tsv", 2),
     ("lexicons/programme_slogan_parts.tsv", 2),
     ("jieba_userdict.txt", 3),

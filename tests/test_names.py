@@ -44,6 +44,8 @@ PROGRAMMES = [
     Case("保障‘六稳’‘六保’工作有效推进", "programme", "六保"),
     # weak heads count right after a verb that introduces one initiative
     Case("全面推行林长制，压实保护发展责任", "programme", "林长制"),
+    Case("全面推行首问负责制，提升服务质量", "programme", "首问负责制"),
+    Case("积极开展全国文明城市创建活动。", "programme", "全国文明城市创建活动", {"kind": "campaign"}),
     Case("组织开展第二次全省安全生产大督查", "programme", "全省安全生产大督查", {"kind": "campaign"}),
     Case("全面实施市场准入负面清单。", "programme", "市场准入负面清单", {"kind": "document"}),
     Case("启动实施地方科技重大专项，支持企业攻关", "programme", "地方科技重大专项"),
@@ -106,6 +108,9 @@ PROGRAMME_NOT = [
     Case("开展系列普法宣传活动，营造氛围", "programme", "系列普法宣传活动"),
     Case("开展大规模义务植树活动，扩大绿化面积", "programme", "大规模义务植树活动"),
     Case("开展重点督查，确保落实", "programme", "重点督查"),
+    Case("社区开展志愿服务活动，服务群众", "programme", "志愿服务活动"),
+    Case("开展环保督查，发现问题120个", "programme", "环保督查"),
+    Case("推进项目清单。", "programme", "项目清单"),
     Case("加强土地编制管理", "programme", "土地编制"),
 ]
 ORGS = [

@@ -269,8 +269,10 @@ def _instance(text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _weak_heads() -> dict[str, str]:
-    return {fold(h): kind for h, kind in load_table("lexicons/programme_weak_heads.tsv", 2)}
+def _weak_heads() -> dict[str, tuple[str, int]]:
+    """Weak head → (kind, the shortest run of words before it that makes a name)."""
+    rows = load_table("lexicons/programme_weak_heads.tsv", 3)
+    return {fold(h): (kind, int(min_body)) for h, kind, min_body in rows}
 
 
 @functools.cache
@@ -295,9 +297,9 @@ def _verb_led(view: NormalizedText) -> list[Candidate]:
         body = text[start : m.start("head")]
         opener = any(body.startswith(w) for w in words("lexicons/programme_category_openers.txt"))
         led = any(body.startswith(w) for w in words("lexicons/programme_verbs.txt"))
-        if end - start >= 3 and body and (len(body) >= 4 or not _generic(body)) and not led and not opener:
-            name = printed(view, start, end)
-            found.append(_cand(start, end, "programme.verb_led", name, _weak_heads()[m["head"]]))
+        kind, min_body = _weak_heads()[m["head"]]
+        if len(body) >= min_body and (len(body) >= 4 or not _generic(body)) and not led and not opener:
+            found.append(_cand(start, end, "programme.verb_led", printed(view, start, end), kind))
     return found
 
 
