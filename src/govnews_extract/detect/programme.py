@@ -149,7 +149,8 @@ def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
         return False
     if _is_slogan(fold(name)):
         return False
-    figure = text[m.start() - 1 : m.start()] == "的" or _counted_before(text, m.start())
+    after_de = text[m.start() - 1 : m.start()] == "的" and not text[: m.start() - 1].endswith(_left_verbs())
+    figure = after_de or _counted_before(text, m.start())  # but 推出的“惠企十条”
     if figure and not _kind(name, ""):  # 工作的“牛鼻子”, 一把“金钥匙”: a figure of speech
         return False
     if len(name) > _MAX_LABEL and not _kind(fold(name), ""):
