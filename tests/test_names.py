@@ -74,7 +74,8 @@ PROGRAMMES = [
     Case("区政府制定了中小企业纾困若干措施", "programme", "中小企业纾困若干措施", {"kind": "document"}),
     Case("根据温州市促进外贸稳增长若干措施兑现资金", "programme", "温州市促进外贸稳增长若干措施"),
     Case("今年我市入选国家知识产权强市建设试点", "programme", "国家知识产权强市建设试点"),
-    Case("市政府推出的“惠企八条”深受企业欢迎", "programme", "惠企八条"),
+    Case("市政府推出的“惠企八条”深受企业欢迎", "programme", "惠企八条", {"kind": "policy"}),
+    Case("“十四五”时期是关键五年", "programme", "十四五", {"kind": "plan"}),
     # a counted name with a campaign head is a campaign, not a slogan
     Case("持续开展“三个年”活动", "programme", "三个年活动", {"kind": "campaign"}),
 ]

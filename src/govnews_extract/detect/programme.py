@@ -44,6 +44,7 @@ _LIST_END_RE = regex.compile(
 )
 _LIST_START = "。；;：:，,\n（(）)"
 _SENTENCE_START = "。；;\n"
+_NUMBERED_END_RE = regex.compile(r"\p{Han}[0-9一二三四五六七八九十百]+条$")  # 人才新政15条, 新五条
 _FIVE_YEAR_RE = regex.compile(r"十[一二三四五六七八九]五(?:规划)?")
 _LAW_RE = regex.compile(r"(?:保护|防治|促进|合同|管理|安全|监督)法(?:草案)?(?=[和及与、等]|\P{Han}|$)")
 # “四个基础”, “三个一”: a number of things is a slogan unless a programme head ends it.
@@ -70,10 +71,14 @@ def _head_re(unquoted: bool) -> regex.Pattern[str]:
 
 
 def _kind(name: str, default: str = "other") -> str:
+    """The kind a name's head gives (SCHEMA.md): 行动 → campaign; 科技新政26条 → policy;
+    十三五 → plan."""
     for n in range(min(5, len(name)), 0, -1):
         if name[-n:] in _heads():
             return _heads()[name[-n:]]
-    return default
+    if _NUMBERED_END_RE.search(name):
+        return "policy"
+    return "plan" if _FIVE_YEAR_RE.fullmatch(name) else default
 
 
 def _cand(start: int, end: int, rule: str, name: str, kind: str) -> Candidate:
