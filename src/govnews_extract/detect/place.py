@@ -1,9 +1,13 @@
 """Places: administrative divisions (gazetteer, with short forms), regions, countries,
-rivers and lakes, and development zones named after a place.
+rivers and lakes, development zones and parks (``lexicons/zone_heads.tsv``), ports and
+airports named after a division (天津港).
 
-A short form resolves to its division's full name and province when only one division
-has it, or when the article also names the division's city or province; otherwise the
-place is kept unresolved rather than guessed.
+A county's short form counts when the article also names its city or province (a rare
+one: its city, or its province right before it, 浙江义乌), or when a word after it shows
+it is the place (汶川地震, 庆元境内, ``lexicons/place_after_words.txt``). A short form
+resolves to its division's full name and province when only one division has it, or when
+the article also names the division's city or province; otherwise the place is kept
+unresolved rather than guessed. A lake sharing its name with a division (太湖) stays a lake.
 
 >>> from govnews_extract.normalize import normalize
 >>> from govnews_extract.detect import Context

@@ -4,8 +4,16 @@ Shapes: titles in 《》 (documents); quoted names, with the head that follows t
 (“科技八点半”活动 → 科技八点半活动, 科技创新“大平台”建设行动); unquoted names ending in a
 programme head (全社会研发投入提升突破专项行动); the items of a list a head sums up
 (天然林资源保护、退牧还草等一批重大工程); numbered policies (科技新政26条), laws and
-five-year plans (十三五). Quoted slogans and concepts (“两山”理念, 实现“零跑腿”) are left out,
-and so are names made only of generic words (重点研发计划).
+five-year plans (十三五); titles printed without 《》 (国务院关于印发…的通知); names ending
+in a weak head (专项, 督察, 负面清单, 河长制) right after a verb that introduces one
+initiative (开展中央环境保护督察).
+
+Left out: quoted slogans, concepts and figures of speech — by the words around them
+(“两山”理念, 实现“零跑腿”, 工作的“牛鼻子”), by a list of known ones
+(``lexicons/programme_concepts.txt``: “三农”, “走出去”) and by their shape (region
+shorthands “三河三湖”, counted slogans “四个基础”, counts of programmes “五大行动”); names
+made only of generic words (重点研发计划); heads that run on into another word or name
+built works (集体林权制度改革, 行动目标, 新建饮水安全工程203处).
 
 >>> from govnews_extract.normalize import normalize
 >>> from govnews_extract.detect import Context
@@ -182,10 +190,9 @@ def _quoted(view: NormalizedText) -> list[Candidate]:
                 start = m.start()  # 重点城市“煤改气”工程 → 煤改气工程
             while verb := next((w for w in _left_verbs() if text.startswith(w, start, m.start())), ""):
                 start += len(verb)  # 强化“一件事”集成改革 → 一件事集成改革
+            # “千村示范、万村整治”工程 keeps its list; “零上门、零审批”双零行动 names itself after it
             items = m["name"].split("、")
-            bare_head = (
-                text[m.end() : tail_end] in _heads()
-            )  # “千村示范、万村整治”工程, not “零上门、…”三零行动
+            bare_head = text[m.end() : tail_end] in _heads()
             whole = len(items) == 1 or (bare_head and all(len(i) >= 2 for i in items))
             quoted = printed(view, *m.span("name")) if whole else ""
             parts = (
