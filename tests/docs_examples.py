@@ -84,25 +84,29 @@ def pages() -> list[Path]:
     return sorted(DOCS.rglob("*.md"))
 
 
-def _directive(text: str, fence_start: int) -> tuple[str, str] | None:
-    before = text[:fence_start].rstrip().rsplit("\n", 1)[-1]
-    m = _DIRECTIVE_RE.search(before)
-    return (m["verb"], m["args"].strip()) if m else None
+def _directives(text: str, fence_start: int) -> dict[str, str]:
+    """The gates on the lines right above a fence: verb → arguments (``requires`` accumulate)."""
+    gates: dict[str, str] = {}
+    for line in reversed(text[:fence_start].rstrip().split("\n")):
+        m = _DIRECTIVE_RE.search(line)
+        if not m:
+            break
+        gates[m["verb"]] = (gates.get(m["verb"], "") + " " + m["args"].strip()).strip()
+    return gates
 
 
 def blocks(page: Path) -> list[Block]:
-    """Every fenced block of ``page`` with its language and gate."""
+    """Every fenced block of ``page`` with its language and gates."""
     text = page.read_text(encoding="utf-8")
     found = []
     for m in _FENCE_RE.finditer(text):
         lang = (m["info"].strip().split() or [""])[0].lower()
         body = textwrap.dedent(m["body"]) if m["indent"] else m["body"]
-        gate = _directive(text, m.start())
-        requires = tuple(gate[1].split()) if gate and gate[0] == "requires" else ()
-        skip = (gate[1] or "skipped") if gate and gate[0] == "skip" else None
-        pending = (gate[1] or "pending") if gate and gate[0] == "pending" else None
+        gates = _directives(text, m.start())
+        skip = (gates["skip"] or "skipped") if "skip" in gates else None
+        pending = (gates["pending"] or "pending") if "pending" in gates else None
         line = text.count("\n", 0, m.start()) + 1
-        found.append(Block(page, line, lang, body, requires, skip, pending))
+        found.append(Block(page, line, lang, body, tuple(gates.get("requires", "").split()), skip, pending))
     return found
 
 
@@ -238,10 +242,13 @@ def console_commands(body: str) -> list[tuple[str, str]]:
 
 
 def _console_env() -> dict[str, str]:
-    """The test's interpreter and its scripts first on PATH; the package importable."""
+    """The test's interpreter and its scripts first on PATH; the package under test importable."""
+    import govnews_extract
+
+    package_root = str(Path(govnews_extract.__file__).resolve().parent.parent)
     env = dict(os.environ)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in [str(ROOT / "src"), env.get("PYTHONPATH", "")] if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in [package_root, env.get("PYTHONPATH", "")] if p)
     env.setdefault("PYTHONIOENCODING", "utf-8")
     return env
 
