@@ -11,8 +11,8 @@ Each fenced block is one example. How it runs depends on its language:
   with ``govnews-extract batch``; the query must return rows.
 
 Blocks of one page share a namespace and a working directory (a temporary directory holding a
-copy of ``fixtures/`` and a link to ``benchmarks/``), in page order, so a later block can use
-what an earlier one built.
+copy of ``fixtures/``, a link to ``benchmarks/`` and, beside it, a link to ``../shared`` when
+present), in page order, so a later block can use what an earlier one built.
 
 A block can be gated by an HTML comment on the line before it (invisible on the site)::
 
@@ -162,9 +162,13 @@ class PageRun:
 
     @classmethod
     def start(cls, page: Path) -> PageRun:
-        workdir = Path(tempfile.mkdtemp(prefix="govnews-docs-"))
+        """A scratch copy of the repository's layout: fixtures, benchmarks, and ../shared beside it."""
+        base = Path(tempfile.mkdtemp(prefix="govnews-docs-"))
+        workdir = base / "repo"
         shutil.copytree(FIXTURES, workdir / "fixtures")
         (workdir / "benchmarks").symlink_to(ROOT / "benchmarks", target_is_directory=True)
+        if (ROOT.parent / "shared").is_dir():
+            (base / "shared").symlink_to(ROOT.parent / "shared", target_is_directory=True)
         return cls(page, workdir, {"__name__": "__docs__"})
 
     def outcome(self, index: int, runnable: list[Block]) -> tuple[str, str]:

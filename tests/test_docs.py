@@ -109,7 +109,7 @@ def test_output_reference_has_a_table_for_every_model() -> None:
         assert f"<!-- fields: {name} -->" in page, name
     rendered = hook.render(page)
     assert "<!--" not in rendered.replace("<!-- docs-test", "")
-    assert "| `currency` | str | `'CNY'` | ISO 4217 code |" in rendered
+    assert '| `currency` | str | `"CNY"` | ISO 4217 code |' in rendered
 
 
 def test_type_names_read_like_the_schema() -> None:

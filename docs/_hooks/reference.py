@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
+from pydantic_core import to_jsonable_python
 
 from govnews_extract import models
 
@@ -79,6 +80,11 @@ def type_name(annotation: Any) -> str:
     return {"date": "date (JSON: YYYY-MM-DD)"}.get(name, name)
 
 
+def _json(value: Any) -> str:
+    """A default as it reads in JSON: ``null``, ``"CNY"``, ``[]``."""
+    return json.dumps(to_jsonable_python(value), ensure_ascii=False)
+
+
 def describe(model: type[BaseModel], field: str) -> str | None:
     info = model.model_fields[field]
     return info.description or FALLBACK.get(f"{model.__name__}.{field}") or FALLBACK.get(field)
@@ -89,7 +95,9 @@ def field_table(name: str) -> str:
     model = record_models()[name]
     rows = ["| field | type | default | meaning |", "|---|---|---|---|"]
     for field, info in model.model_fields.items():
-        default = "required" if info.is_required() else f"`{info.get_default(call_default_factory=True)!r}`"
+        default = (
+            "required" if info.is_required() else f"`{_json(info.get_default(call_default_factory=True))}`"
+        )
         meaning = (describe(model, field) or "").replace("|", "\\|")
         rows.append(f"| `{field}` | {type_name(info.annotation)} | {default} | {meaning} |")
     return "\n".join(rows)
