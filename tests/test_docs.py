@@ -124,6 +124,9 @@ def test_module_paths_on_the_architecture_page_exist() -> None:
     assert len(paths) >= 10
     for path in paths:
         assert (ROOT / "src" / path).exists(), f"architecture.md names {path}, which does not exist"
+    modules = {p.name for p in (ROOT / "src" / "govnews_extract").rglob("*.py")}
+    for name in set(re.findall(r"\b\w+\.py\b", page)):
+        assert name in modules, f"architecture.md names {name}, which does not exist"
 
 
 def test_every_page_is_in_the_nav() -> None:
