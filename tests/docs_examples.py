@@ -151,6 +151,18 @@ def _cwd(path: Path) -> Iterator[None]:
         os.chdir(old)
 
 
+@contextlib.contextmanager
+def _environ(env: dict[str, str]) -> Iterator[None]:
+    """Python examples see the environment a console does (``govnews-extract`` on PATH)."""
+    old = dict(os.environ)
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(old)
+
+
 @dataclass
 class PageRun:
     """Runs the blocks of one page in order, once, remembering each outcome."""
@@ -181,7 +193,7 @@ class PageRun:
         if reason:
             return "skip", reason
         runner = {"pycon": self._pycon, "python": self._python, "console": self._console, "sql": self._sql}
-        with _cwd(self.workdir):
+        with _cwd(self.workdir), _environ(_console_env()):
             try:
                 problem = runner[block.lang](block)
             except Exception as exc:
