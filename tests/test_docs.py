@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 import re
@@ -62,6 +63,21 @@ def test_every_public_name_has_a_section_in_the_api_reference(name: str) -> None
     headings = _sections(DOCS / "reference" / "api.md")
     assert f"`{name}`" in headings, f"docs/reference/api.md has no heading `{name}`"
     assert headings[f"`{name}`"].strip(), f"the section on `{name}` is empty"
+
+
+def _batch_names() -> list[str]:
+    try:
+        batch = importlib.import_module("govnews_extract.batch")
+    except ImportError:
+        return []
+    return list(getattr(batch, "__all__", []))
+
+
+@pytest.mark.parametrize("name", _batch_names())
+def test_every_public_batch_name_has_a_section_in_the_api_reference(name: str) -> None:
+    headings = _sections(DOCS / "reference" / "api.md")
+    assert f"`batch.{name}`" in headings, f"docs/reference/api.md has no heading `batch.{name}`"
+    assert headings[f"`batch.{name}`"].strip(), f"the section on `batch.{name}` is empty"
 
 
 @pytest.mark.parametrize("name", [n for n in govnews_extract.__all__ if n != "Mention"])
