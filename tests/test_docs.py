@@ -145,6 +145,17 @@ def test_module_paths_on_the_architecture_page_exist() -> None:
         assert name in modules, f"architecture.md names {name}, which does not exist"
 
 
+def test_data_files_named_in_the_docs_exist() -> None:
+    named = {
+        m for page in DOCS.rglob("*.md") for m in re.findall(r"data/[\w/]+\.\w+", page.read_text("utf-8"))
+    }
+    assert named
+    for path in named:
+        assert (ROOT / "src" / "govnews_extract" / path).is_file(), (
+            f"the docs name {path}, which does not exist"
+        )
+
+
 def test_every_page_is_in_the_nav() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for page in DOCS.rglob("*.md"):
