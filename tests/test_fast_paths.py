@@ -16,7 +16,7 @@ from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
 from govnews_extract.detect import Candidate, count, money, percent, quantity
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
-from govnews_extract.detect._scan import finditer_in_zones
+from govnews_extract.detect._scan import finditer_at_figures, finditer_in_zones
 from govnews_extract.detect.dates import _start_re, date_words
 from govnews_extract.layout import Line, split_lines
 from govnews_extract.normalize import normalize
@@ -139,6 +139,18 @@ def test_count_and_quantity_first_tests_keep_every_match(text: str) -> None:
     _same_matches(count._count_re(), regex.compile(count._count_pattern(), regex.VERBOSE), text)
     _same_matches(count._bare_re(), regex.compile(count._bare_pattern(), regex.VERBOSE), text)
     _same_matches(quantity._quantity_re(), regex.compile(quantity._quantity_pattern(), regex.VERBOSE), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_count_and_quantity_tried_at_figures_keep_every_match(text: str) -> None:
+    for pattern, endings in (
+        (count._count_re(), count._endings("classifier")),
+        (count._bare_re(), count._endings("bare")),
+        (quantity._quantity_re(), quantity._unit_endings()),
+    ):
+        fast = [(m.span(), m.groupdict()) for m in finditer_at_figures(pattern, text, endings)]
+        assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -36,6 +36,8 @@ def figure_ahead(approx_words: Iterable[str]) -> str:
 
 # Between the two ends of a printed range: 5-8家, 15—25度, 三至五个.
 RANGE_SEP = r"[-—–~～至]"
+# A character of a printed figure, qualifier or range: 1,200.5, 三四十, 200余, 5-8, 3 000.
+FIGURE = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多\x20]|{RANGE_SEP})"
 
 
 def figure_then(endings: Iterable[str]) -> str:
@@ -49,7 +51,7 @@ def figure_then(endings: Iterable[str]) -> str:
     before = approx_words()["before"]
     firsts = regex.escape("".join(sorted({w[0] for w in before})))
     numeral = rf"[\d{CN_NUMERAL_CHARS}]"
-    figure = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多\x20]|{RANGE_SEP})"
+    figure = FIGURE
     # An ending that cannot start inside a figure can only follow all of it (no backtracking).
     inside = [w for w in endings if regex.match(figure, w)]
     after = [w for w in endings if not regex.match(figure, w)]

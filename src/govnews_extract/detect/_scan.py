@@ -14,9 +14,16 @@ finds them all, and the pattern is tried only at the characters of the zones.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import regex
+
+from ._common import CN_NUMERAL_CHARS, approx_words
+from ._counting import FIGURE
+
+_FIGURE_CHAR_RE = regex.compile(FIGURE)
 
 
 def finditer_in_zones(
@@ -39,3 +46,82 @@ def finditer_in_zones(
                 continue
             yield m
             pos = start = max(m.end(), start + 1)
+
+
+# Where a number may start: a digit not after a digit or '.', or a Chinese numeral that does not
+# continue one (a superset of ``_counting.NUMBER_START``, whose lookbehinds are tried later);
+# ``run`` reaches the end of the figure characters from there (digits, numerals, range marks,
+# 余/多, a space).
+_START_RE = regex.compile(
+    rf"(?<![\d.])(?:\d|(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}])(?=(?P<run>{FIGURE}*))"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def figures(text: str) -> tuple[tuple[int, int, int], ...]:
+    """``(start, number, end)`` of every place a figure may be read from, in order of ``start``.
+
+    ``number`` is a number start, ``end`` the end of the figure characters from there, and
+    ``start`` is ``number`` or the start of a qualifier printed right before it (超过200).
+    One scan a text, shared by the detectors (the cache holds the last texts).
+
+    >>> figures("超过200余家")
+    ((0, 2, 6), (2, 2, 6))
+    """
+    before = approx_words()["before"]
+    lengths = sorted({len(w) for w in before})
+    lasts = frozenset(w[-1] for w in before)
+    found: list[tuple[int, int, int]] = []
+    for m in _START_RE.finditer(text):
+        number, end = m.start(), m.end("run")
+        if number and text[number - 1] in lasts:
+            found += [
+                (number - n, number, end)
+                for n in lengths
+                if n <= number and text[number - n : number] in before
+            ]
+        found.append((number, number, end))
+    return tuple(sorted(found))
+
+
+@dataclass(frozen=True, slots=True)
+class Endings:
+    """The first characters of the words a figure must be followed by (a classifier, a unit).
+
+    A word whose first character is not a figure character can only start where the figure
+    characters end; one that starts with one (万, 千瓦) starts inside them.
+    """
+
+    after: frozenset[str]
+    inside: frozenset[str]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> Endings:
+        firsts = {w[0] for w in words if w}
+        inside = frozenset(ch for ch in firsts if _FIGURE_CHAR_RE.fullmatch(ch))
+        return cls(frozenset(firsts) - inside, inside)
+
+    def may_follow(self, text: str, number: int, end: int) -> bool:
+        """True when one of the words can follow the figure read from ``number`` to ``end``."""
+        return text[end : end + 1] in self.after or not self.inside.isdisjoint(text[number:end])
+
+
+def finditer_at_figures(
+    pattern: regex.Pattern[str], text: str, endings: Endings
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that reads (qualifier) figure ending.
+
+    Every match of such a pattern starts at a :func:`figures` start and holds one of the
+    ``endings`` words right after (or inside) its figure characters, so ``pattern`` is tried
+    only where that holds: the same matches, without trying every character.
+    """
+    pos = -1
+    last = -1
+    for start, number, end in figures(text):
+        if start < pos or start == last or not endings.may_follow(text, number, end):
+            continue
+        last = start
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = max(m.end(), start + 1)

@@ -46,6 +46,7 @@ from ._counting import (
     list_members,
     value_range,
 )
+from ._scan import Endings, finditer_at_figures
 from .money import currencies
 from .quantity import units
 
@@ -117,6 +118,12 @@ def _count_pattern() -> str:
         (?P<cls>{_alternation(list(classifiers()))})
         (?P<after>{approx_pattern("after")})?       # 以上 / 左右
         """
+
+
+@functools.cache
+def _endings(kind: str) -> Endings:
+    """What follows the figure of a count: a classifier, or 万/亿 in a bare number."""
+    return Endings.of(classifiers() if kind == "classifier" else ("万", "亿"))
 
 
 @functools.cache
@@ -237,7 +244,7 @@ def _candidate(m: regex.Match[str], rule: str, fields: dict[str, Any]) -> Candid
 
 def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
-    for m in _count_re().finditer(text):
+    for m in finditer_at_figures(_count_re(), text, _endings("classifier")):
         value, value_max = value_range(m["num"], m["num2"], m["mult"] or "")
         if not _plausible(m, value, view):
             continue
@@ -260,7 +267,7 @@ def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
 
 
 def _bare_counts(view: NormalizedText) -> Iterator[Candidate]:
-    for m in _bare_re().finditer(view.text):
+    for m in finditer_at_figures(_bare_re(), view.text, _endings("bare")):
         value, _ = value_range(m["num"], None, m["mult"] or "")
         if not is_whole(value) or inside_name(view.text, m.start(), m.end()):
             continue
