@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
 from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
-from govnews_extract.detect import Candidate, count, money, percent, quantity
+from govnews_extract.detect import Candidate, count, money, multiple, percent, quantity
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
-from govnews_extract.detect._scan import finditer_at_figures, finditer_in_zones
+from govnews_extract.detect._scan import finditer_at_figures, finditer_before_marks, finditer_in_zones
 from govnews_extract.detect.dates import _start_re, date_words
 from govnews_extract.layout import Line, split_lines
 from govnews_extract.normalize import normalize
@@ -43,7 +43,7 @@ _PIECES = [
     *["%", "‰", "个百分点", "百分点", "百分之", "分之", "成", "成立"],
     *["元", "万元", "亿元", "美元", "人民币", "元人民币", "块钱"],
     *["至", "到", "-", "—", "~", "、", "和", "及", "多", "余", "约", "近", "超过", "不少于", "以上", "左右"],
-    *["翻", "番", "倍", "增长", "了", "提高", "是"],
+    *["翻", "番", "倍", "增长", "了", "提高", "是", "翻了", "翻番", "扩大", "多出"],
     *["2015和2016年", "2015和", "5月29日", "1-11月", "一至三季度", "二〇二〇年", "三月", "21日", "五年前"],
     *["年", "月", "日", "季度", "上半年", "去年", "今年", "上年", "同期", "以来", "第", "届", "前", "后"],
     *[
@@ -151,6 +151,16 @@ def test_count_and_quantity_tried_at_figures_keep_every_match(text: str) -> None
     ):
         fast = [(m.span(), m.groupdict()) for m in finditer_at_figures(pattern, text, endings)]
         assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_multiples_tried_before_marks_keep_every_match(text: str) -> None:
+    pattern = multiple._multiple_re()
+    fast = [
+        (m.span(), m.groupdict()) for m in finditer_before_marks(pattern, text, "倍番", multiple._reach())
+    ]
+    assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
