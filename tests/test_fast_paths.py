@@ -16,7 +16,13 @@ from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
 from govnews_extract.detect import Candidate, count, money, multiple, percent, quantity
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
-from govnews_extract.detect._scan import finditer_at_figures, finditer_before_marks, finditer_in_zones
+from govnews_extract.detect._scan import (
+    finditer_at_figures,
+    finditer_before_marks,
+    finditer_in_runs,
+    finditer_in_runs_holding,
+    is_run_char,
+)
 from govnews_extract.detect.dates import _start_re, date_words
 from govnews_extract.layout import Line, split_lines
 from govnews_extract.normalize import normalize
@@ -42,7 +48,28 @@ _PIECES = [
     *"一二三四五六七八九十两百千万亿〇",
     *["%", "‰", "个百分点", "百分点", "百分之", "分之", "成", "成立"],
     *["元", "万元", "亿元", "美元", "人民币", "元人民币", "块钱"],
-    *["至", "到", "-", "—", "~", "、", "和", "及", "多", "余", "约", "近", "超过", "不少于", "以上", "左右"],
+    *[
+        "至",
+        "到",
+        "-",
+        "—",
+        "~",
+        "―",
+        "－",
+        "～",
+        "–",
+        "、",
+        "和",
+        "及",
+        "多",
+        "余",
+        "约",
+        "近",
+        "超过",
+        "不少于",
+        "以上",
+        "左右",
+    ],
     *["翻", "番", "倍", "增长", "了", "提高", "是", "翻了", "翻番", "扩大", "多出"],
     *["2015和2016年", "2015和", "5月29日", "1-11月", "一至三季度", "二〇二〇年", "三月", "21日", "五年前"],
     *["年", "月", "日", "季度", "上半年", "去年", "今年", "上年", "同期", "以来", "第", "届", "前", "后"],
@@ -165,13 +192,20 @@ def test_multiples_tried_before_marks_keep_every_match(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
-def test_money_and_percent_zones_keep_every_match(text: str) -> None:
-    for pattern, zones in (
-        (money._money_re(), money._zones_re()),
-        (percent._percent_re(), percent._zones_re()),
+def test_money_and_percent_tried_in_runs_keep_every_match(text: str) -> None:
+    for pattern, triggers in (
+        (money._money_re(), money._triggers()),
+        (percent._percent_re(), percent.TRIGGERS),
     ):
-        fast = [(m.span(), m.groupdict()) for m in finditer_in_zones(pattern, text, zones)]
+        fast = [(m.span(), m.groupdict()) for m in finditer_in_runs(pattern, text, triggers)]
         assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    bare = money._bare_re()
+    fast = [(m.span(), m.groupdict()) for m in finditer_in_runs_holding(bare, text, "万亿")]
+    assert fast == [(m.span(), m.groupdict()) for m in bare.finditer(text)]
+
+
+def test_triggers_are_no_figure_characters() -> None:
+    assert not any(is_run_char(ch) for ch in money._triggers() | percent.TRIGGERS)
 
 
 @settings(max_examples=300, deadline=None)

@@ -3,12 +3,13 @@
 A pattern such as the percent one is tried by ``finditer`` at every character of the text,
 and each try costs its alternations and lookbehinds. But every match holds a *trigger*
 (``%``, 分, 成; a currency word) after a stretch of figure characters (digits, Chinese
-numerals, range marks). A *zone* is such a stretch ending in a trigger; one cheap scan
-finds them all, and the pattern is tried only at the characters of the zones.
+numerals, range marks). One cheap scan finds the stretches (runs)
+of figure characters, and the pattern is tried only at the characters of the runs followed by
+a trigger (or holding 万/亿, or at the number starts a classifier or unit can follow).
 
 >>> import regex
->>> zones = regex.compile(r"\\d*%")
->>> [m[0] for m in finditer_in_zones(regex.compile(r"(?<![\\d.])\\d+%"), "增长12%，高出3%", zones)]
+>>> trigger = frozenset("%")
+>>> [m[0] for m in finditer_in_runs(regex.compile(r"(?<![\\d.])\\d+%"), "增长12%，高出3%", trigger)]
 ['12%', '3%']
 """
 
@@ -20,23 +21,54 @@ from dataclasses import dataclass
 
 import regex
 
+from ._amounts import RANGE_SEP as AMOUNT_RANGE_SEP
+from ._amounts import SIGN
 from ._common import CN_NUMERAL_CHARS, approx_words
 from ._counting import FIGURE
 
 _FIGURE_CHAR_RE = regex.compile(FIGURE)
 
 
-def finditer_in_zones(
-    pattern: regex.Pattern[str], text: str, zones: regex.Pattern[str]
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)``, trying ``pattern`` only at the characters of ``zones``' matches.
+# The characters of a printed figure in any detector: digits, numerals, range marks (of amounts
+# and of counts), signs, 余/多, 个 (5个百分点), a space. A *run* is a maximal stretch of them.
+_RUN_RE = regex.compile(rf"(?:{FIGURE}|{AMOUNT_RANGE_SEP}|{SIGN}|个)+")
 
-    The result is the same when every match of ``pattern`` is non-empty and starts at a
-    position where ``zones`` matches (each zone's scan then reaches it: see the module
-    docstring). A try at ``s`` is ``pattern.match(text, s)``, which sees the text before
-    ``s`` for its lookbehinds as a search does.
+
+@functools.lru_cache(maxsize=8)
+def figure_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the runs of figure characters in ``text`` (one scan a text, shared)."""
+    return tuple(m.span() for m in _RUN_RE.finditer(text))
+
+
+def is_run_char(ch: str) -> bool:
+    """True when ``ch`` may stand in a run (a trigger must not)."""
+    return _RUN_RE.fullmatch(ch) is not None
+
+
+def finditer_in_runs(
+    pattern: regex.Pattern[str], text: str, triggers: frozenset[str]
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with figure characters
+    (digits, numerals, range marks) followed by a trigger (%, 分, 成; a currency word's first
+    character) that is no figure character: the pattern is tried only at the runs that the
+    trigger follows.
     """
-    return _finditer_in_spans(pattern, text, (zone.span() for zone in zones.finditer(text)))
+    spans = ((start, end + 1) for start, end in figure_runs(text) if text[end : end + 1] in triggers)
+    return _finditer_in_spans(pattern, text, spans)
+
+
+def finditer_in_runs_holding(
+    pattern: regex.Pattern[str], text: str, marks: str
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with figure characters
+    up to one of ``marks`` (万, 亿) included: tried only in the runs holding one, up to the last.
+    """
+    spans = (
+        (start, max(text.rfind(mark, start, end) for mark in marks) + 1)
+        for start, end in figure_runs(text)
+        if any(mark in text[start:end] for mark in marks)
+    )
+    return _finditer_in_spans(pattern, text, spans)
 
 
 def _finditer_in_spans(

@@ -32,8 +32,8 @@ from ._amounts import (
     resolve_range,
     words_pattern,
 )
-from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
-from ._scan import finditer_in_zones
+from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
+from ._scan import finditer_in_runs, finditer_in_runs_holding
 
 _CONTEXT = "lexicons/money_context.tsv"
 # Where a clause ends: a bare amount's funding context must stand in the same clause.
@@ -88,10 +88,9 @@ def _bare_re() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _zones_re() -> regex.Pattern[str]:
-    """Where a match with a currency word can start: one figure character or more, then the word."""
-    firsts = regex.escape("".join(sorted({w[0] for w in currencies()})))
-    return regex.compile(rf"(?:[\d.,{CN_NUMERAL_CHARS}余多]|{RANGE_SEP})+?[{firsts}]")
+def _triggers() -> frozenset[str]:
+    """The first characters of the currency words: a match has figure characters, then one."""
+    return frozenset(w[0] for w in currencies())
 
 
 def _scaled(multiplier: str) -> Callable[[Decimal], Decimal]:
@@ -119,7 +118,7 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
 
 def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
-    for m in finditer_in_zones(_money_re(), text, _zones_re()):
+    for m in finditer_in_runs(_money_re(), text, _triggers()):
         before = approx_before(text, m.start())
         if not split_multiplier(m["num"])[0] and before is None:
             continue  # 万元 alone (每万元GDP) is a unit, not an amount; 近亿元 is one
@@ -187,7 +186,7 @@ def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
 
 
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
-    for m in _bare_re().finditer(view.text):
+    for m in finditer_in_runs_holding(_bare_re(), view.text, "万亿"):
         body, multiplier = split_multiplier(m["hi"] or m["num"])
         before = approx_before(view.text, m.start())
         if not (body or before) or not _in_funding_context(view, m.start(), m.end()):
