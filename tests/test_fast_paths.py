@@ -70,7 +70,24 @@ _PIECES = [
         "以上",
         "左右",
     ],
-    *["翻", "番", "倍", "增长", "了", "提高", "是", "翻了", "翻番", "扩大", "多出"],
+    *[
+        "翻",
+        "番",
+        "倍",
+        "增长",
+        "了",
+        "提高",
+        "是",
+        "翻了",
+        "翻番",
+        "扩大",
+        "多出",
+        "达到",
+        "累计",
+        "新增",
+        "农村人口",
+        "老年人",
+    ],
     *["2015和2016年", "2015和", "5月29日", "1-11月", "一至三季度", "二〇二〇年", "三月", "21日", "五年前"],
     *["年", "月", "日", "季度", "上半年", "去年", "今年", "上年", "同期", "以来", "第", "届", "前", "后"],
     *[
@@ -173,11 +190,12 @@ def test_count_and_quantity_first_tests_keep_every_match(text: str) -> None:
 def test_count_and_quantity_tried_at_figures_keep_every_match(text: str) -> None:
     for pattern, endings in (
         (count._count_re(), count._endings("classifier")),
-        (count._bare_re(), count._endings("bare")),
         (quantity._quantity_re(), quantity._unit_endings()),
     ):
         fast = [(m.span(), m.groupdict()) for m in finditer_at_figures(pattern, text, endings)]
         assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    fast = [(m.span(), m.groupdict()) for m in count._bare_matches(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in count._bare_re().finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

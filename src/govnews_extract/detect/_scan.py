@@ -16,7 +16,7 @@ a trigger (or holding 万/亿, or at the number starts a classifier or unit can 
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -174,18 +174,24 @@ class Endings:
 
 
 def finditer_at_figures(
-    pattern: regex.Pattern[str], text: str, endings: Endings
+    pattern: regex.Pattern[str],
+    text: str,
+    endings: Endings,
+    near: Callable[[str, int, int], bool] | None = None,
 ) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern that reads (qualifier) figure ending.
 
     Every match of such a pattern starts at a :func:`figures` start and holds one of the
     ``endings`` words right after (or inside) its figure characters, so ``pattern`` is tried
-    only where that holds: the same matches, without trying every character.
+    only where that holds (and ``near(text, start, end)`` when given, another test every
+    match passes): the same matches, without trying every character.
     """
     pos = -1
     last = -1
     for start, number, end in figures(text):
         if start < pos or start == last or not endings.may_follow(text, number, end):
+            continue
+        if near is not None and not near(text, start, end):
             continue
         last = start
         m = pattern.match(text, start)
