@@ -15,6 +15,7 @@ a trigger (or holding 万/亿, or at the number starts a classifier or unit can 
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -63,12 +64,17 @@ def finditer_in_runs_holding(
     """``pattern.finditer(text)`` for a pattern whose every match starts with figure characters
     up to one of ``marks`` (万, 亿) included: tried only in the runs holding one, up to the last.
     """
-    spans = (
-        (start, max(text.rfind(mark, start, end) for mark in marks) + 1)
-        for start, end in figure_runs(text)
-        if any(mark in text[start:end] for mark in marks)
-    )
-    return _finditer_in_spans(pattern, text, spans)
+    runs = figure_runs(text)
+    starts = [start for start, _ in runs]
+    last: dict[int, int] = {}  # run index → the last mark in it
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at < runs[i][1]:
+                last[i] = max(last.get(i, at), at)
+            at = text.find(mark, at + 1)
+    return _finditer_in_spans(pattern, text, ((runs[i][0], last[i] + 1) for i in sorted(last)))
 
 
 def _finditer_in_spans(
@@ -188,9 +194,12 @@ def finditer_at_figures(
     """
     pos = -1
     last = -1
+    after, inside = endings.after, endings.inside
     for start, number, end in figures(text):
-        if start < pos or start == last or not endings.may_follow(text, number, end):
+        if start < pos or start == last:
             continue
+        if text[end : end + 1] not in after and (not inside or inside.isdisjoint(text[number:end])):
+            continue  # endings.may_follow(text, number, end), inline
         if near is not None and not near(text, start, end):
             continue
         last = start
