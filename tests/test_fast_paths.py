@@ -26,7 +26,13 @@ from govnews_extract.detect._scan import (
 from govnews_extract.detect.dates import _start_re, date_words
 from govnews_extract.layout import Line, split_lines
 from govnews_extract.normalize import normalize
-from govnews_extract.sentences import _GOES_ON, _indented_paragraphs, _view_offset
+from govnews_extract.sentences import (
+    _GOES_ON,
+    _indented_paragraphs,
+    _sentence_starts,
+    _view_offset,
+    sentence_starts,
+)
 
 # Characters of dates, numbers, qualifiers and layout, plus some plain text.
 _ALPHABET = "".join(
@@ -286,3 +292,14 @@ def test_indented_paragraphs_look_at_every_layout_run(text: str) -> None:
         and text[run.start() - 1] not in _GOES_ON
     }
     assert _indented_paragraphs(view) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(_TEXT, _LAYOUT_TEXT), st.one_of(_TEXT, _LAYOUT_TEXT))
+def test_sentence_starts_kept_for_the_last_view_are_its_own(first: str, second: str) -> None:
+    views = [normalize(first), normalize(second)]
+    for view in [*views, *views, views[1]]:
+        starts = sentence_starts(view)
+        assert starts == _sentence_starts(view)
+        starts.append(-1)  # a caller's list is its own
+        assert sentence_starts(view) == _sentence_starts(view)
