@@ -303,3 +303,53 @@ def test_sentence_starts_kept_for_the_last_view_are_its_own(first: str, second: 
         assert starts == _sentence_starts(view)
         starts.append(-1)  # a caller's list is its own
         assert sentence_starts(view) == _sentence_starts(view)
+
+
+def _plain_in_funding_context(text: str, start: int, end: int) -> bool:
+    following = text[end : end + money._AFTER_WINDOW]
+    ends = money._CLAUSE_END
+    following = following[: next((i for i, ch in enumerate(following) if ch in ends), len(following))]
+    if any(following.startswith(w) for w in money._context("not_amount_after")):
+        return False
+    if any(w in following for w in money._context("funds_after")):
+        return True
+    if following:
+        return False
+    preceding = text[max(0, start - money._BEFORE_WINDOW) : start]
+    clause = preceding[max((i for i, ch in enumerate(preceding) if ch in ends), default=-1) + 1 :]
+    for word in money._context("not_funds"):
+        clause = clause.replace(word, "|")
+    return any(w in clause for w in money._context("funds_before"))
+
+
+_FUNDS_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *_PIECES,
+            "资金",
+            "投资",
+            "投资者",
+            "财政",
+            "补助",
+            "专项",
+            "奖励",
+            "经费",
+            "（",
+            "）",
+            "《",
+            "：",
+            "亿",
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FUNDS_TEXT)
+def test_funding_context_is_the_plain_word_check(text: str) -> None:
+    view = normalize(text)
+    for start in range(len(view.text)):
+        for end in range(start + 1, min(len(view.text), start + 4) + 1):
+            fast = money._in_funding_context(view, start, end)
+            assert fast == _plain_in_funding_context(view.text, start, end)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -165,24 +166,35 @@ def _list_items(
             yield _candidate(s, e, "money.list_item", item)
 
 
+@functools.cache
+def _words_re(role: str) -> re.Pattern[str]:
+    """Any of the context words of ``role`` (a search finds one wherever it stands)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(_context(role), key=len, reverse=True)) or "(?!)")
+
+
+# The first clause end in a text, and the last one (after everything before it).
+_CLAUSE_END_RE = re.compile(f"[{re.escape(''.join(sorted(_CLAUSE_END)))}]")
+_LAST_CLAUSE_END_RE = re.compile(f"(?s:.*)[{re.escape(''.join(sorted(_CLAUSE_END)))}]")
+
+
 def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
     """A funding noun follows in the clause, or a funding word precedes and the clause ends here."""
     text = view.text
     following = text[end : end + _AFTER_WINDOW]
-    cut = next((i for i, ch in enumerate(following) if ch in _CLAUSE_END), len(following))
-    following = following[:cut]
-    if any(following.startswith(w) for w in _context("not_amount_after")):
+    cut = _CLAUSE_END_RE.search(following)
+    following = following[: cut.start()] if cut else following
+    if following.startswith(tuple(_context("not_amount_after"))):
         return False
-    if any(w in following for w in _context("funds_after")):
+    if _words_re("funds_after").search(following):
         return True
     if following:
         return False  # the clause goes on with something that is not about funds
     preceding = text[max(0, start - _BEFORE_WINDOW) : start]
-    cut = max((i for i, ch in enumerate(preceding) if ch in _CLAUSE_END), default=-1)
-    clause = preceding[cut + 1 :]
+    last = _LAST_CLAUSE_END_RE.match(preceding)
+    clause = preceding[last.end() :] if last else preceding
     for word in _context("not_funds"):
         clause = clause.replace(word, "|")  # 投资者 names people, not funds
-    return any(w in clause for w in _context("funds_before"))
+    return _words_re("funds_before").search(clause) is not None
 
 
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
