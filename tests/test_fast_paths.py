@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
 from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
-from govnews_extract.detect import Candidate, count, money, multiple, percent, quantity
+from govnews_extract.detect import Candidate, _amounts, count, money, multiple, percent, quantity
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
 from govnews_extract.detect._scan import (
@@ -25,7 +25,7 @@ from govnews_extract.detect._scan import (
 )
 from govnews_extract.detect.dates import _start_re, date_words
 from govnews_extract.layout import Line, split_lines
-from govnews_extract.normalize import normalize
+from govnews_extract.normalize import NormalizedText, normalize
 from govnews_extract.sentences import (
     _GOES_ON,
     _indented_paragraphs,
@@ -353,3 +353,29 @@ def test_funding_context_is_the_plain_word_check(text: str) -> None:
         for end in range(start + 1, min(len(view.text), start + 4) + 1):
             fast = money._in_funding_context(view, start, end)
             assert fast == _plain_in_funding_context(view.text, start, end)
+
+
+def _plain_list_items_before(view: NormalizedText, start: int) -> list[tuple[int, int, str]]:
+    items: list[tuple[int, int, str]] = []
+    pos = start
+    while True:
+        m = _amounts._ITEM_RE.search(view.text, max(0, pos - 24), pos)
+        if m is None or (m.start() > 0 and view.text[m.start() - 1] in "0123456789.%‰"):
+            break
+        items.append((m.start(), m.start("sep"), m["item"]))
+        pos = m.start()
+    if items and _amounts._is_marker(view, items[-1][0]):
+        items.pop()
+    return items[::-1]
+
+
+def test_list_separators_are_single_characters() -> None:
+    assert set(_amounts.LIST_SEP.removeprefix("(?:").removesuffix(")").split("|")) == _amounts._SEPS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, _LAYOUT_TEXT))
+def test_list_items_before_skips_only_places_without_a_separator(text: str) -> None:
+    view = normalize(text)
+    for start in range(len(view.text) + 1):
+        assert _amounts.list_items_before(view, start) == _plain_list_items_before(view, start)
