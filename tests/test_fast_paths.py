@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
 from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
-from govnews_extract.detect import Candidate, _amounts, count, money, multiple, percent, quantity
+from govnews_extract.detect import Candidate, _amounts, _counting, count, money, multiple, percent, quantity
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
 from govnews_extract.detect._scan import (
@@ -379,3 +379,27 @@ def test_list_items_before_skips_only_places_without_a_separator(text: str) -> N
     view = normalize(text)
     for start in range(len(view.text) + 1):
         assert _amounts.list_items_before(view, start) == _plain_list_items_before(view, start)
+
+
+def _plain_inside_name(text: str, start: int, end: int) -> bool:
+    for openers, closers, limit in _counting._NAME_MARKS:
+        left = text[max(0, start - limit) : start]
+        opened = max(left.rfind(ch) for ch in openers)
+        if opened < 0 or any(ch in closers for ch in left[opened + 1 :]):
+            continue
+        right = text[end : end + limit]
+        closes = [i for i in (right.find(ch) for ch in closers) if i >= 0]
+        if closes and (len(left) - opened - 1) + (end - start) + min(closes) <= limit:
+            return True
+    return False
+
+
+_NAME_TEXT = st.lists(st.sampled_from([*_PIECES, *"“”「」『』\"'‘’《》〈〉"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_TEXT)
+def test_inside_name_is_the_plain_mark_search(text: str) -> None:
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 5) + 1):
+            assert _counting.inside_name(text, start, end) == _plain_inside_name(text, start, end)

@@ -5,6 +5,8 @@ NOTE: keep the range separators in sync with tests/test_count.py and tests/test_
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -127,16 +129,27 @@ def inside_name(text: str, start: int, end: int) -> bool:
     >>> inside_name("《关于推进科技创新引领高质量绿色发展的二十六条意见》", 19, 23)
     True
     """
-    for openers, closers, limit in _NAME_MARKS:
+    for last_opener, closer, limit in _name_marks():
         left = text[max(0, start - limit) : start]
-        opened = max(left.rfind(ch) for ch in openers)
-        if opened < 0 or any(ch in closers for ch in left[opened + 1 :]):
+        opened_at = last_opener.match(left)
+        if opened_at is None:
             continue
-        right = text[end : end + limit]
-        closes = [i for i in (right.find(ch) for ch in closers) if i >= 0]
-        if closes and (len(left) - opened - 1) + (end - start) + min(closes) <= limit:
+        opened = opened_at.end() - 1
+        if closer.search(left, opened + 1):
+            continue
+        closes = closer.search(text, end, end + limit)
+        if closes and (len(left) - opened - 1) + (end - start) + (closes.start() - end) <= limit:
             return True
     return False
+
+
+@functools.cache
+def _name_marks() -> tuple[tuple[re.Pattern[str], re.Pattern[str], int], ...]:
+    """For each kind of name marks: the last opener in a text, any closer, the longest name."""
+    return tuple(
+        (re.compile(f"(?s:.*)[{re.escape(openers)}]"), re.compile(f"[{re.escape(closers)}]"), limit)
+        for openers, closers, limit in _NAME_MARKS
+    )
 
 
 def is_whole(value: Decimal | None) -> bool:
