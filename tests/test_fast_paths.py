@@ -13,14 +13,26 @@ from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
 from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
-from govnews_extract.detect import Candidate, count, money, percent, quantity
+from govnews_extract.detect import Candidate, _amounts, _counting, count, money, multiple, percent, quantity
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
-from govnews_extract.detect._scan import finditer_in_zones
+from govnews_extract.detect._scan import (
+    finditer_at_figures,
+    finditer_before_marks,
+    finditer_in_runs,
+    finditer_in_runs_holding,
+    is_run_char,
+)
 from govnews_extract.detect.dates import _start_re, date_words
 from govnews_extract.layout import Line, split_lines
-from govnews_extract.normalize import normalize
-from govnews_extract.sentences import _GOES_ON, _indented_paragraphs, _view_offset
+from govnews_extract.normalize import NormalizedText, normalize
+from govnews_extract.sentences import (
+    _GOES_ON,
+    _indented_paragraphs,
+    _sentence_starts,
+    _view_offset,
+    sentence_starts,
+)
 
 # Characters of dates, numbers, qualifiers and layout, plus some plain text.
 _ALPHABET = "".join(
@@ -42,8 +54,46 @@ _PIECES = [
     *"一二三四五六七八九十两百千万亿〇",
     *["%", "‰", "个百分点", "百分点", "百分之", "分之", "成", "成立"],
     *["元", "万元", "亿元", "美元", "人民币", "元人民币", "块钱"],
-    *["至", "到", "-", "—", "~", "、", "和", "及", "多", "余", "约", "近", "超过", "不少于", "以上", "左右"],
-    *["翻", "番", "倍", "增长", "了", "提高", "是"],
+    *[
+        "至",
+        "到",
+        "-",
+        "—",
+        "~",
+        "―",
+        "－",
+        "～",
+        "–",
+        "、",
+        "和",
+        "及",
+        "多",
+        "余",
+        "约",
+        "近",
+        "超过",
+        "不少于",
+        "以上",
+        "左右",
+    ],
+    *[
+        "翻",
+        "番",
+        "倍",
+        "增长",
+        "了",
+        "提高",
+        "是",
+        "翻了",
+        "翻番",
+        "扩大",
+        "多出",
+        "达到",
+        "累计",
+        "新增",
+        "农村人口",
+        "老年人",
+    ],
     *["2015和2016年", "2015和", "5月29日", "1-11月", "一至三季度", "二〇二〇年", "三月", "21日", "五年前"],
     *["年", "月", "日", "季度", "上半年", "去年", "今年", "上年", "同期", "以来", "第", "届", "前", "后"],
     *[
@@ -143,13 +193,43 @@ def test_count_and_quantity_first_tests_keep_every_match(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
-def test_money_and_percent_zones_keep_every_match(text: str) -> None:
-    for pattern, zones in (
-        (money._money_re(), money._zones_re()),
-        (percent._percent_re(), percent._zones_re()),
+def test_count_and_quantity_tried_at_figures_keep_every_match(text: str) -> None:
+    for pattern, endings in (
+        (count._count_re(), count._endings("classifier")),
+        (quantity._quantity_re(), quantity._unit_endings()),
     ):
-        fast = [(m.span(), m.groupdict()) for m in finditer_in_zones(pattern, text, zones)]
+        fast = [(m.span(), m.groupdict()) for m in finditer_at_figures(pattern, text, endings)]
         assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    fast = [(m.span(), m.groupdict()) for m in count._bare_matches(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in count._bare_re().finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_multiples_tried_before_marks_keep_every_match(text: str) -> None:
+    pattern = multiple._multiple_re()
+    fast = [
+        (m.span(), m.groupdict()) for m in finditer_before_marks(pattern, text, "倍番", multiple._reach())
+    ]
+    assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_money_and_percent_tried_in_runs_keep_every_match(text: str) -> None:
+    for pattern, triggers in (
+        (money._money_re(), money._triggers()),
+        (percent._percent_re(), percent.TRIGGERS),
+    ):
+        fast = [(m.span(), m.groupdict()) for m in finditer_in_runs(pattern, text, triggers)]
+        assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+    bare = money._bare_re()
+    fast = [(m.span(), m.groupdict()) for m in finditer_in_runs_holding(bare, text, "万亿")]
+    assert fast == [(m.span(), m.groupdict()) for m in bare.finditer(text)]
+
+
+def test_triggers_are_no_figure_characters() -> None:
+    assert not any(is_run_char(ch) for ch in money._triggers() | percent.TRIGGERS)
 
 
 @settings(max_examples=300, deadline=None)
@@ -212,3 +292,114 @@ def test_indented_paragraphs_look_at_every_layout_run(text: str) -> None:
         and text[run.start() - 1] not in _GOES_ON
     }
     assert _indented_paragraphs(view) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.one_of(_TEXT, _LAYOUT_TEXT), st.one_of(_TEXT, _LAYOUT_TEXT))
+def test_sentence_starts_kept_for_the_last_view_are_its_own(first: str, second: str) -> None:
+    views = [normalize(first), normalize(second)]
+    for view in [*views, *views, views[1]]:
+        starts = sentence_starts(view)
+        assert starts == _sentence_starts(view)
+        starts.append(-1)  # a caller's list is its own
+        assert sentence_starts(view) == _sentence_starts(view)
+
+
+def _plain_in_funding_context(text: str, start: int, end: int) -> bool:
+    following = text[end : end + money._AFTER_WINDOW]
+    ends = money._CLAUSE_END
+    following = following[: next((i for i, ch in enumerate(following) if ch in ends), len(following))]
+    if any(following.startswith(w) for w in money._context("not_amount_after")):
+        return False
+    if any(w in following for w in money._context("funds_after")):
+        return True
+    if following:
+        return False
+    preceding = text[max(0, start - money._BEFORE_WINDOW) : start]
+    clause = preceding[max((i for i, ch in enumerate(preceding) if ch in ends), default=-1) + 1 :]
+    for word in money._context("not_funds"):
+        clause = clause.replace(word, "|")
+    return any(w in clause for w in money._context("funds_before"))
+
+
+_FUNDS_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *_PIECES,
+            "资金",
+            "投资",
+            "投资者",
+            "财政",
+            "补助",
+            "专项",
+            "奖励",
+            "经费",
+            "（",
+            "）",
+            "《",
+            "：",
+            "亿",
+        ]
+    ),
+    max_size=16,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FUNDS_TEXT)
+def test_funding_context_is_the_plain_word_check(text: str) -> None:
+    view = normalize(text)
+    for start in range(len(view.text)):
+        for end in range(start + 1, min(len(view.text), start + 4) + 1):
+            fast = money._in_funding_context(view, start, end)
+            assert fast == _plain_in_funding_context(view.text, start, end)
+
+
+def _plain_list_items_before(view: NormalizedText, start: int) -> list[tuple[int, int, str]]:
+    items: list[tuple[int, int, str]] = []
+    pos = start
+    while True:
+        m = _amounts._ITEM_RE.search(view.text, max(0, pos - 24), pos)
+        if m is None or (m.start() > 0 and view.text[m.start() - 1] in "0123456789.%‰"):
+            break
+        items.append((m.start(), m.start("sep"), m["item"]))
+        pos = m.start()
+    if items and _amounts._is_marker(view, items[-1][0]):
+        items.pop()
+    return items[::-1]
+
+
+def test_list_separators_are_single_characters() -> None:
+    assert set(_amounts.LIST_SEP.removeprefix("(?:").removesuffix(")").split("|")) == _amounts._SEPS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, _LAYOUT_TEXT))
+def test_list_items_before_skips_only_places_without_a_separator(text: str) -> None:
+    view = normalize(text)
+    for start in range(len(view.text) + 1):
+        assert _amounts.list_items_before(view, start) == _plain_list_items_before(view, start)
+
+
+def _plain_inside_name(text: str, start: int, end: int) -> bool:
+    for openers, closers, limit in _counting._NAME_MARKS:
+        left = text[max(0, start - limit) : start]
+        opened = max(left.rfind(ch) for ch in openers)
+        if opened < 0 or any(ch in closers for ch in left[opened + 1 :]):
+            continue
+        right = text[end : end + limit]
+        closes = [i for i in (right.find(ch) for ch in closers) if i >= 0]
+        if closes and (len(left) - opened - 1) + (end - start) + min(closes) <= limit:
+            return True
+    return False
+
+
+_NAME_TEXT = st.lists(st.sampled_from([*_PIECES, *"“”「」『』\"'‘’《》〈〉"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NAME_TEXT)
+def test_inside_name_is_the_plain_mark_search(text: str) -> None:
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 5) + 1):
+            assert _counting.inside_name(text, start, end) == _plain_inside_name(text, start, end)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 
 import regex
 
@@ -29,7 +30,8 @@ from .chars import LAYOUT_CLASS
 from .layout import MAX_CELL_CHARS, Table, find_tables, split_lines
 from .normalize import NormalizedText
 
-_END_RE = regex.compile(r"[。！？；!?;]+[”’」』)）]*\n?|\n")
+# Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``.
+_END_RE = re.compile(r"[。！？；!?;]+[”’」』)）]*\n?|\n")
 # A line ending in one of these goes on after a blank line: it is no heading.
 _GOES_ON = frozenset("，、,:：“‘(（《")
 _PUNCT_RE = regex.compile(r"[。！？；!?;，,]")
@@ -37,8 +39,24 @@ _PUNCT_RE = regex.compile(r"[。！？；!?;，,]")
 _IDEOGRAPHIC_RUN_RE = regex.compile(rf"(?<!{LAYOUT_CLASS}){LAYOUT_CLASS}*\u3000{LAYOUT_CLASS}*")
 
 
+# The last view's sentence starts: the date detector and assembly both ask for the same view
+# (kept by identity: hashing a view hashes its whole offset table).
+_last_view: list[tuple[NormalizedText, tuple[int, ...]]] = []
+
+
 def sentence_starts(text: str | NormalizedText) -> list[int]:
     """Offsets in the view at which sentences start; always begins with 0."""
+    if isinstance(text, NormalizedText):
+        last = _last_view[-1:]  # one read: another thread may replace the entry
+        if last and last[0][0] is text:
+            return list(last[0][1])
+        starts = _sentence_starts(text)
+        _last_view[:] = [(text, tuple(starts))]
+        return starts
+    return _sentence_starts(text)
+
+
+def _sentence_starts(text: str | NormalizedText) -> list[int]:
     view_text = text.text if isinstance(text, NormalizedText) else text
     starts = {0, *_sentence_ends(view_text)}
     if isinstance(text, NormalizedText):

@@ -111,7 +111,15 @@ def resolve_range(low: str, high: str | None, scale: Callable[[Decimal], Decimal
     return Range(scale(lo), scale(hi))
 
 
+# The alternatives of LIST_SEP: each is one character.
+_SEPS = frozenset("、和及与或")
 _ITEM_RE = regex.compile(rf"(?P<item>{SIGN}?{ARABIC})(?P<sep>{LIST_SEP})$")
+
+
+def _sep_before(text: str, pos: int) -> bool:
+    """A list separator ends right before ``pos``, or before a line break there (``$`` allows it)."""
+    tail = text[max(0, pos - 2) : pos]
+    return tail[-1:] in _SEPS or (tail[-1:] == "\n" and tail[:1] in _SEPS and len(tail) == 2)
 
 
 def list_items_before(view: NormalizedText, start: int) -> list[tuple[int, int, str]]:
@@ -124,6 +132,8 @@ def list_items_before(view: NormalizedText, start: int) -> list[tuple[int, int, 
     items: list[tuple[int, int, str]] = []
     pos = start
     while True:
+        if not _sep_before(view.text, pos):
+            break  # the search below cannot match: skip it
         m = _ITEM_RE.search(view.text, max(0, pos - 24), pos)
         if m is None or (m.start() > 0 and view.text[m.start() - 1] in "0123456789.%‰"):
             break

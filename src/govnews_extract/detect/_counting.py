@@ -5,6 +5,8 @@ NOTE: keep the range separators in sync with tests/test_count.py and tests/test_
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -36,6 +38,8 @@ def figure_ahead(approx_words: Iterable[str]) -> str:
 
 # Between the two ends of a printed range: 5-8家, 15—25度, 三至五个.
 RANGE_SEP = r"[-—–~～至]"
+# A character of a printed figure, qualifier or range: 1,200.5, 三四十, 200余, 5-8, 3 000.
+FIGURE = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多\x20]|{RANGE_SEP})"
 
 
 def figure_then(endings: Iterable[str]) -> str:
@@ -49,7 +53,7 @@ def figure_then(endings: Iterable[str]) -> str:
     before = approx_words()["before"]
     firsts = regex.escape("".join(sorted({w[0] for w in before})))
     numeral = rf"[\d{CN_NUMERAL_CHARS}]"
-    figure = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多\x20]|{RANGE_SEP})"
+    figure = FIGURE
     # An ending that cannot start inside a figure can only follow all of it (no backtracking).
     inside = [w for w in endings if regex.match(figure, w)]
     after = [w for w in endings if not regex.match(figure, w)]
@@ -125,16 +129,27 @@ def inside_name(text: str, start: int, end: int) -> bool:
     >>> inside_name("《关于推进科技创新引领高质量绿色发展的二十六条意见》", 19, 23)
     True
     """
-    for openers, closers, limit in _NAME_MARKS:
+    for last_opener, closer, limit in _name_marks():
         left = text[max(0, start - limit) : start]
-        opened = max(left.rfind(ch) for ch in openers)
-        if opened < 0 or any(ch in closers for ch in left[opened + 1 :]):
+        opened_at = last_opener.match(left)
+        if opened_at is None:
             continue
-        right = text[end : end + limit]
-        closes = [i for i in (right.find(ch) for ch in closers) if i >= 0]
-        if closes and (len(left) - opened - 1) + (end - start) + min(closes) <= limit:
+        opened = opened_at.end() - 1
+        if closer.search(left, opened + 1):
+            continue
+        closes = closer.search(text, end, end + limit)
+        if closes and (len(left) - opened - 1) + (end - start) + (closes.start() - end) <= limit:
             return True
     return False
+
+
+@functools.cache
+def _name_marks() -> tuple[tuple[re.Pattern[str], re.Pattern[str], int], ...]:
+    """For each kind of name marks: the last opener in a text, any closer, the longest name."""
+    return tuple(
+        (re.compile(f"(?s:.*)[{re.escape(openers)}]"), re.compile(f"[{re.escape(closers)}]"), limit)
+        for openers, closers, limit in _NAME_MARKS
+    )
 
 
 def is_whole(value: Decimal | None) -> bool:

@@ -3,35 +3,87 @@
 A pattern such as the percent one is tried by ``finditer`` at every character of the text,
 and each try costs its alternations and lookbehinds. But every match holds a *trigger*
 (``%``, 分, 成; a currency word) after a stretch of figure characters (digits, Chinese
-numerals, range marks). A *zone* is such a stretch ending in a trigger; one cheap scan
-finds them all, and the pattern is tried only at the characters of the zones.
+numerals, range marks). One cheap scan finds the stretches (runs)
+of figure characters, and the pattern is tried only at the characters of the runs followed by
+a trigger (or holding 万/亿, or at the number starts a classifier or unit can follow).
 
 >>> import regex
->>> zones = regex.compile(r"\\d*%")
->>> [m[0] for m in finditer_in_zones(regex.compile(r"(?<![\\d.])\\d+%"), "增长12%，高出3%", zones)]
+>>> trigger = frozenset("%")
+>>> [m[0] for m in finditer_in_runs(regex.compile(r"(?<![\\d.])\\d+%"), "增长12%，高出3%", trigger)]
 ['12%', '3%']
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import regex
 
+from ._amounts import RANGE_SEP as AMOUNT_RANGE_SEP
+from ._amounts import SIGN
+from ._common import CN_NUMERAL_CHARS, approx_words
+from ._counting import FIGURE
 
-def finditer_in_zones(
-    pattern: regex.Pattern[str], text: str, zones: regex.Pattern[str]
+_FIGURE_CHAR_RE = regex.compile(FIGURE)
+
+
+# The characters of a printed figure in any detector: digits, numerals, range marks (of amounts
+# and of counts), signs, 余/多, 个 (5个百分点), a space. A *run* is a maximal stretch of them.
+_RUN_RE = regex.compile(rf"(?:{FIGURE}|{AMOUNT_RANGE_SEP}|{SIGN}|个)+")
+
+
+@functools.lru_cache(maxsize=8)
+def figure_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the runs of figure characters in ``text`` (one scan a text, shared)."""
+    return tuple(m.span() for m in _RUN_RE.finditer(text))
+
+
+def is_run_char(ch: str) -> bool:
+    """True when ``ch`` may stand in a run (a trigger must not)."""
+    return _RUN_RE.fullmatch(ch) is not None
+
+
+def finditer_in_runs(
+    pattern: regex.Pattern[str], text: str, triggers: frozenset[str]
 ) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)``, trying ``pattern`` only at the characters of ``zones``' matches.
-
-    The result is the same when every match of ``pattern`` is non-empty and starts at a
-    position where ``zones`` matches (each zone's scan then reaches it: see the module
-    docstring). A try at ``s`` is ``pattern.match(text, s)``, which sees the text before
-    ``s`` for its lookbehinds as a search does.
+    """``pattern.finditer(text)`` for a pattern whose every match starts with figure characters
+    (digits, numerals, range marks) followed by a trigger (%, 分, 成; a currency word's first
+    character) that is no figure character: the pattern is tried only at the runs that the
+    trigger follows.
     """
+    spans = ((start, end + 1) for start, end in figure_runs(text) if text[end : end + 1] in triggers)
+    return _finditer_in_spans(pattern, text, spans)
+
+
+def finditer_in_runs_holding(
+    pattern: regex.Pattern[str], text: str, marks: str
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match starts with figure characters
+    up to one of ``marks`` (万, 亿) included: tried only in the runs holding one, up to the last.
+    """
+    runs = figure_runs(text)
+    starts = [start for start, _ in runs]
+    last: dict[int, int] = {}  # run index → the last mark in it
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            if i >= 0 and at < runs[i][1]:
+                last[i] = max(last.get(i, at), at)
+            at = text.find(mark, at + 1)
+    return _finditer_in_spans(pattern, text, ((runs[i][0], last[i] + 1) for i in sorted(last)))
+
+
+def _finditer_in_spans(
+    pattern: regex.Pattern[str], text: str, spans: Iterable[tuple[int, int]]
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` tried only at the characters of ``spans`` (in order)."""
     pos = 0
-    for zone in zones.finditer(text):
-        start, end = max(zone.start(), pos), zone.end()
+    for first, end in spans:
+        start = max(first, pos)
         while start < end:
             m = pattern.match(text, start)
             if m is None:
@@ -39,3 +91,119 @@ def finditer_in_zones(
                 continue
             yield m
             pos = start = max(m.end(), start + 1)
+
+
+# The figure characters that end at a position (read backwards).
+_RUN_BACK_RE = regex.compile(rf"{FIGURE}*", regex.REVERSE)
+
+
+def finditer_before_marks(
+    pattern: regex.Pattern[str], text: str, marks: str, reach: int
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match holds one of ``marks``
+    (倍, 番) after at most ``reach`` characters besides figure characters (a verb, a qualifier).
+
+    The pattern is tried only from ``reach`` characters before the figure that ends at
+    each mark up to the mark: the same matches, without trying every character.
+
+    >>> import regex
+    >>> [m[0] for m in finditer_before_marks(regex.compile(r"增长\\d+倍"), "增长3倍，增长12倍", "倍", 2)]
+    ['增长3倍', '增长12倍']
+    """
+    spans: list[tuple[int, int]] = []
+    for mark in regex.finditer(f"[{regex.escape(marks)}]", text):
+        run = _RUN_BACK_RE.match(text, 0, mark.start())
+        first = max(0, (run.start() if run else mark.start()) - reach)
+        if spans and first <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], mark.end())
+        else:
+            spans.append((first, mark.end()))
+    return _finditer_in_spans(pattern, text, spans)
+
+
+# Where a number may start: a digit not after a digit or '.', or a Chinese numeral that does not
+# continue one (a superset of ``_counting.NUMBER_START``, whose lookbehinds are tried later);
+# ``run`` reaches the end of the figure characters from there (digits, numerals, range marks,
+# 余/多, a space).
+_START_RE = regex.compile(
+    rf"(?<![\d.])(?:\d|(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}])(?=(?P<run>{FIGURE}*))"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def figures(text: str) -> tuple[tuple[int, int, int], ...]:
+    """``(start, number, end)`` of every place a figure may be read from, in order of ``start``.
+
+    ``number`` is a number start, ``end`` the end of the figure characters from there, and
+    ``start`` is ``number`` or the start of a qualifier printed right before it (超过200).
+    One scan a text, shared by the detectors (the cache holds the last texts).
+
+    >>> figures("超过200余家")
+    ((0, 2, 6), (2, 2, 6))
+    """
+    before = approx_words()["before"]
+    lengths = sorted({len(w) for w in before})
+    lasts = frozenset(w[-1] for w in before)
+    found: list[tuple[int, int, int]] = []
+    for m in _START_RE.finditer(text):
+        number, end = m.start(), m.end("run")
+        if number and text[number - 1] in lasts:
+            found += [
+                (number - n, number, end)
+                for n in lengths
+                if n <= number and text[number - n : number] in before
+            ]
+        found.append((number, number, end))
+    return tuple(sorted(found))
+
+
+@dataclass(frozen=True, slots=True)
+class Endings:
+    """The first characters of the words a figure must be followed by (a classifier, a unit).
+
+    A word whose first character is not a figure character can only start where the figure
+    characters end; one that starts with one (万, 千瓦) starts inside them.
+    """
+
+    after: frozenset[str]
+    inside: frozenset[str]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> Endings:
+        firsts = {w[0] for w in words if w}
+        inside = frozenset(ch for ch in firsts if _FIGURE_CHAR_RE.fullmatch(ch))
+        return cls(frozenset(firsts) - inside, inside)
+
+    def may_follow(self, text: str, number: int, end: int) -> bool:
+        """True when one of the words can follow the figure read from ``number`` to ``end``."""
+        return text[end : end + 1] in self.after or not self.inside.isdisjoint(text[number:end])
+
+
+def finditer_at_figures(
+    pattern: regex.Pattern[str],
+    text: str,
+    endings: Endings,
+    near: Callable[[str, int, int], bool] | None = None,
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that reads (qualifier) figure ending.
+
+    Every match of such a pattern starts at a :func:`figures` start and holds one of the
+    ``endings`` words right after (or inside) its figure characters, so ``pattern`` is tried
+    only where that holds (and ``near(text, start, end)`` when given, another test every
+    match passes): the same matches, without trying every character.
+    """
+    pos = -1
+    last = -1
+    after, inside = endings.after, endings.inside
+    for start, number, end in figures(text):
+        if start < pos or start == last:
+            continue
+        if text[end : end + 1] not in after and (not inside or inside.isdisjoint(text[number:end])):
+            continue  # endings.may_follow(text, number, end), inline
+        if near is not None and not near(text, start, end):
+            continue
+        last = start
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = max(m.end(), start + 1)

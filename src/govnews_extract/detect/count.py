@@ -46,6 +46,7 @@ from ._counting import (
     list_members,
     value_range,
 )
+from ._scan import Endings, finditer_at_figures
 from .money import currencies
 from .quantity import units
 
@@ -61,6 +62,8 @@ _SCOPE_RE = regex.compile(r"^(?:全[市省国县区]|其中|年末|年初|目前
 # Conjunctions and postpositions that end a phrase but are not part of the noun.
 _TAIL_RE = regex.compile(r"(?:[和及与或(]|以外|[中外内里])+$")
 _MAX_COUNTED = 16
+# How many characters may stand between a bare number and the noun of people after it.
+_NOUN_REACH = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,12 @@ def _count_pattern() -> str:
 
 
 @functools.cache
+def _endings(kind: str) -> Endings:
+    """What follows the figure of a count: a classifier, or 万/亿 in a bare number."""
+    return Endings.of(classifiers() if kind == "classifier" else ("万", "亿"))
+
+
+@functools.cache
 def _bare_re() -> regex.Pattern[str]:
     return regex.compile(figure_then(("万", "亿")) + _bare_pattern(), regex.VERBOSE)
 
@@ -138,9 +147,28 @@ def _bare_pattern() -> str:
         (?P<num>{NUMERAL})                          # 1.2亿, 6069万
         (?:(?<=[万亿])(?P<inside>余|多)?|(?P<inside>余|多)(?P<mult>[万亿]+))   # only 万/亿 figures
         (?![\d.])(?!{stoppers})
-        (?(lead)(?=(?P<noun>\p{{Han}}{{0,6}}?(?:{nouns})))   # 1.2亿多农村人口: the noun follows
+        (?(lead)(?=(?P<noun>\p{{Han}}{{0,{_NOUN_REACH}}}?(?:{nouns})))   # 1.2亿多农村人口: the noun follows
         |(?=[^\p{{Han}}\d.]|$))                      # 用户3.4亿。: the noun came first
         """
+
+
+@functools.cache
+def _nouns_re() -> regex.Pattern[str]:
+    return regex.compile(_alternation(_count_words("noun")))
+
+
+def _noun_near(text: str, start: int, end: int) -> bool:
+    """True when a noun of people stands where a bare number read from ``start`` (its figure
+    characters end at ``end``) may name it: before, behind link words, or a few words after."""
+    nouns, links = _count_words("noun"), _count_words("link")
+    longest = max(map(len, nouns))
+    first = max(0, start - 2 * max(map(len, links)) - longest)
+    return _nouns_re().search(text, first, end + _NOUN_REACH + longest) is not None
+
+
+def _bare_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_bare_re().finditer(text)``, tried only at figures holding 万/亿 with a noun near."""
+    return finditer_at_figures(_bare_re(), text, _endings("bare"), _noun_near)
 
 
 @functools.cache
@@ -237,7 +265,7 @@ def _candidate(m: regex.Match[str], rule: str, fields: dict[str, Any]) -> Candid
 
 def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
-    for m in _count_re().finditer(text):
+    for m in finditer_at_figures(_count_re(), text, _endings("classifier")):
         value, value_max = value_range(m["num"], m["num2"], m["mult"] or "")
         if not _plausible(m, value, view):
             continue
@@ -260,7 +288,7 @@ def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
 
 
 def _bare_counts(view: NormalizedText) -> Iterator[Candidate]:
-    for m in _bare_re().finditer(view.text):
+    for m in _bare_matches(view.text):
         value, _ = value_range(m["num"], None, m["mult"] or "")
         if not is_whole(value) or inside_name(view.text, m.start(), m.end()):
             continue

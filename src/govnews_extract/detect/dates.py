@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import replace
 from typing import cast
 
@@ -84,7 +85,8 @@ _SENTENCE_END_CHARS = "。！？；!?;\n"
 # A document title: years in it are part of a name, not dates (ANNOTATION.md).
 _TITLE_RE = regex.compile(r"《[^《》\n]{1,80}》")
 # Clause ends: a year named in an earlier clause does not reach 全年 (是2010年的2.2倍，全年…).
-_CLAUSE_END_RE = regex.compile(r"[，,：:。！？；!?;\n]")
+# Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``.
+_CLAUSE_END_RE = re.compile(r"[，,：:。！？；!?;\n]")
 
 
 @functools.cache

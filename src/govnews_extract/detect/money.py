@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -32,8 +33,8 @@ from ._amounts import (
     resolve_range,
     words_pattern,
 )
-from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
-from ._scan import finditer_in_zones
+from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
+from ._scan import finditer_in_runs, finditer_in_runs_holding
 
 _CONTEXT = "lexicons/money_context.tsv"
 # Where a clause ends: a bare amount's funding context must stand in the same clause.
@@ -88,10 +89,9 @@ def _bare_re() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _zones_re() -> regex.Pattern[str]:
-    """Where a match with a currency word can start: one figure character or more, then the word."""
-    firsts = regex.escape("".join(sorted({w[0] for w in currencies()})))
-    return regex.compile(rf"(?:[\d.,{CN_NUMERAL_CHARS}余多]|{RANGE_SEP})+?[{firsts}]")
+def _triggers() -> frozenset[str]:
+    """The first characters of the currency words: a match has figure characters, then one."""
+    return frozenset(w[0] for w in currencies())
 
 
 def _scaled(multiplier: str) -> Callable[[Decimal], Decimal]:
@@ -119,7 +119,7 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
 
 def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
-    for m in finditer_in_zones(_money_re(), text, _zones_re()):
+    for m in finditer_in_runs(_money_re(), text, _triggers()):
         before = approx_before(text, m.start())
         if not split_multiplier(m["num"])[0] and before is None:
             continue  # 万元 alone (每万元GDP) is a unit, not an amount; 近亿元 is one
@@ -166,28 +166,39 @@ def _list_items(
             yield _candidate(s, e, "money.list_item", item)
 
 
+@functools.cache
+def _words_re(role: str) -> re.Pattern[str]:
+    """Any of the context words of ``role`` (a search finds one wherever it stands)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(_context(role), key=len, reverse=True)) or "(?!)")
+
+
+# The first clause end in a text, and the last one (after everything before it).
+_CLAUSE_END_RE = re.compile(f"[{re.escape(''.join(sorted(_CLAUSE_END)))}]")
+_LAST_CLAUSE_END_RE = re.compile(f"(?s:.*)[{re.escape(''.join(sorted(_CLAUSE_END)))}]")
+
+
 def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
     """A funding noun follows in the clause, or a funding word precedes and the clause ends here."""
     text = view.text
     following = text[end : end + _AFTER_WINDOW]
-    cut = next((i for i, ch in enumerate(following) if ch in _CLAUSE_END), len(following))
-    following = following[:cut]
-    if any(following.startswith(w) for w in _context("not_amount_after")):
+    cut = _CLAUSE_END_RE.search(following)
+    following = following[: cut.start()] if cut else following
+    if following.startswith(tuple(_context("not_amount_after"))):
         return False
-    if any(w in following for w in _context("funds_after")):
+    if _words_re("funds_after").search(following):
         return True
     if following:
         return False  # the clause goes on with something that is not about funds
     preceding = text[max(0, start - _BEFORE_WINDOW) : start]
-    cut = max((i for i, ch in enumerate(preceding) if ch in _CLAUSE_END), default=-1)
-    clause = preceding[cut + 1 :]
+    last = _LAST_CLAUSE_END_RE.match(preceding)
+    clause = preceding[last.end() :] if last else preceding
     for word in _context("not_funds"):
         clause = clause.replace(word, "|")  # 投资者 names people, not funds
-    return any(w in clause for w in _context("funds_before"))
+    return _words_re("funds_before").search(clause) is not None
 
 
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
-    for m in _bare_re().finditer(view.text):
+    for m in finditer_in_runs_holding(_bare_re(), view.text, "万亿"):
         body, multiplier = split_multiplier(m["hi"] or m["num"])
         before = approx_before(view.text, m.start())
         if not (body or before) or not _in_funding_context(view, m.start(), m.end()):

@@ -22,7 +22,8 @@ from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number
 from . import Candidate, Context
 from ._amounts import approx_before, context_words, nearest_approx, words_pattern
-from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern
+from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words
+from ._scan import finditer_before_marks
 
 _CONTEXT = "lexicons/multiples.tsv"
 
@@ -47,6 +48,13 @@ def _multiple_re() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _reach() -> int:
+    """How far before its figure a multiple may start: 翻了 or a growth verb, then a qualifier."""
+    verbs = [*context_words(_CONTEXT).get("growth", frozenset()), "翻"]
+    return max(map(len, verbs)) + len("了") + max(map(len, approx_words()["before"]))
+
+
 def _value_and_factor(m: regex.Match[str]) -> tuple[Decimal, Decimal | None, str] | None:
     """(value, factor, rule) of a match, or ``None`` when its number does not parse."""
     if m["bare"]:
@@ -69,7 +77,7 @@ def find_multiple(view: NormalizedText, context: Context) -> list[Candidate]:
     found: list[Candidate] = []
     if "倍" not in view.text and "番" not in view.text:
         return found  # every multiple has one of the two: skip the scan
-    for m in _multiple_re().finditer(view.text):
+    for m in finditer_before_marks(_multiple_re(), view.text, "倍番", _reach()):
         resolved = _value_and_factor(m)
         if resolved is None:
             continue

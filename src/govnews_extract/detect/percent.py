@@ -39,7 +39,7 @@ from ._amounts import (
     words_pattern,
 )
 from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words
-from ._scan import finditer_in_zones
+from ._scan import finditer_in_runs
 
 _CONTEXT = "lexicons/percent_context.tsv"
 _UNITS: dict[str, PercentUnit] = {
@@ -138,17 +138,15 @@ def _value(m: regex.Match[str]) -> tuple[Range, PercentUnit, str] | None:
     return (found, unit, rule) if found else None
 
 
-@functools.cache
-def _zones_re() -> regex.Pattern[str]:
-    """Where a match can start: one figure character or more, then %, ‰, 分 (百分点, 分之) or 成."""
-    return regex.compile(rf"(?:[\d.,{CN_NUMERAL_CHARS}个]|{SIGN}|{RANGE_SEP})+?[%‰分成]")
+# A match has figure characters, then %, ‰, 分 (百分点, 分之) or 成.
+TRIGGERS = frozenset("%‰分成")
 
 
 def _matches(view: NormalizedText) -> Iterator[_Found]:
     text = view.text
     not_after = tuple(_context("not_after"))
     change_from = tuple(_context("change_from"))
-    for m in finditer_in_zones(_percent_re(), text, _zones_re()):
+    for m in finditer_in_runs(_percent_re(), text, TRIGGERS):
         before = approx_before(text, m.start())
         start = m.start() - len(before or "")
         if text.endswith(not_after, 0, start):

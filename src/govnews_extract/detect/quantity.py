@@ -35,6 +35,7 @@ from ._counting import (
     list_members,
     value_range,
 )
+from ._scan import Endings, finditer_at_figures
 
 PRIORITY = 7
 # Shortest numeral first, so that the unit decides where the number ends: 5千米 is 5 公里,
@@ -65,6 +66,11 @@ def units() -> dict[str, Unit]:
 
 def _units_after(arabic: bool) -> str:
     return _alternation([s for s, u in units().items() if u.arabic_only == arabic])
+
+
+@functools.cache
+def _unit_endings() -> Endings:
+    return Endings.of(units())
 
 
 @functools.cache
@@ -127,7 +133,7 @@ def find_quantity(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every measure printed with a physical unit."""
     text = view.text
     found = []
-    for m in _quantity_re().finditer(text):
+    for m in finditer_at_figures(_quantity_re(), text, _unit_endings()):
         value, value_max = value_range(m["num"], m["num2"], m["mult"] or "")
         factor = units()[m["unit"]].factor
         value, value_max = _scaled(value, factor), _scaled(value_max, factor)

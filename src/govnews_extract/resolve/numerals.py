@@ -18,6 +18,7 @@ Decimal('100')
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -99,6 +100,7 @@ def _positional(text: str) -> Decimal | None:
     return total + section + (number if number is not None else Decimal(0))
 
 
+@functools.lru_cache(maxsize=4096)  # the same figures recur; a Decimal never changes
 def parse_number(text: str) -> Decimal | None:
     """The value of a numeral as printed, or ``None`` when it is not one.
 
