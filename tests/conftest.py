@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -37,3 +39,12 @@ def read_corpus_article(doc: str) -> str:
 @pytest.fixture(scope="session")
 def fixture_articles() -> list[Path]:
     return sorted((FIXTURES / "articles").glob("*.txt"))
+
+
+# Property tests: a few hundred examples while developing, thousands in CI
+# (.ci/run sets HYPOTHESIS_PROFILE=ci). No deadline: the machine may be shared.
+settings.register_profile("dev", max_examples=150, deadline=None)
+settings.register_profile(
+    "ci", max_examples=1000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))

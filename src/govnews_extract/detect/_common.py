@@ -18,7 +18,11 @@ CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
 # An Arabic number: thousands separators and decimals allowed.
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 # A numeral as printed: Arabic, Chinese or mixed (1.2万亿, 2千零30万, 三千五百万).
-NUMERAL = rf"(?:{ARABIC}|[{CN_NUMERAL_CHARS}])(?:{ARABIC}|[{CN_NUMERAL_CHARS}])*"
+# Linear time: each Arabic token is atomic, so a run of digits is never re-split into
+# shorter tokens on backtracking, and a numeral never starts inside a run of Chinese
+# numerals (a match starting there would be a suffix of one already tried).
+_NUMERAL_TOKEN = rf"(?>{ARABIC})|[{CN_NUMERAL_CHARS}]"
+NUMERAL = rf"(?<![{CN_NUMERAL_CHARS}])(?:{_NUMERAL_TOKEN})(?:{_NUMERAL_TOKEN})*"
 # Never start a number inside a longer one.
 NOT_AFTER_DIGIT = r"(?<![\d.])"
 
