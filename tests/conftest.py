@@ -41,10 +41,11 @@ def fixture_articles() -> list[Path]:
     return sorted((FIXTURES / "articles").glob("*.txt"))
 
 
-# Property tests: a few hundred examples while developing, thousands in CI
-# (.ci/run sets HYPOTHESIS_PROFILE=ci). No deadline: the machine may be shared.
+# Test profile: "dev" (default) keeps the suite quick; "ci" (.ci/run sets GOVNEWS_TEST_PROFILE=ci)
+# runs thousands of generated inputs and every timing family. No deadline: the machine is shared.
+TEST_PROFILE = os.environ.get("GOVNEWS_TEST_PROFILE", "dev")
 settings.register_profile("dev", max_examples=150, deadline=None)
 settings.register_profile(
     "ci", max_examples=1000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+settings.load_profile(TEST_PROFILE)

@@ -3,7 +3,7 @@
 The generated texts (``tests/strategies.py``) mix numerals, units, qualifiers, quotes and
 brackets with every kind of whitespace, control characters, astral-plane characters and lone
 surrogates. The number of examples comes from the hypothesis profile (``dev`` or ``ci``,
-registered in ``conftest.py``).
+selected by GOVNEWS_TEST_PROFILE in ``conftest.py``).
 """
 
 from __future__ import annotations

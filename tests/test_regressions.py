@@ -27,7 +27,8 @@ HUNG = [
     ("1" * 20_000, "18 s: (\\d+)* re-split the run of digits on every backtrack"),
     ("万" * 20_000, "180 s: a numeral was tried from every position inside the run"),
     ("三" * 20_000, "quadratic: the same, for every Chinese numeral character"),
-    ("1%" * 20_000, "quadratic: select() compared each candidate with every kept one"),
+    ("三1" * 10_000, "quadratic: the same, for Arabic digits between Chinese numerals"),
+    ("1" + ",000" * 5_000, "quadratic: every thousands group started a new number"),
 ]
 UNRESOLVABLE = ["9" * 29, "1" * 20 + "." + "1" * 20, "1" * 31 + "万", "1亿亿亿亿亿"]
 # fmt: on
@@ -44,7 +45,7 @@ def test_crash_is_fixed(text: str, before: str) -> None:
 def test_hang_is_fixed(text: str, before: str) -> None:
     start = time.process_time()
     check_article(parse(text))
-    assert time.process_time() - start < 1.0
+    assert time.process_time() - start < 3.0
 
 
 @pytest.mark.parametrize("numeral", UNRESOLVABLE, ids=[n[:12] for n in UNRESOLVABLE])
@@ -60,6 +61,14 @@ def test_largest_exact_numeral_still_resolves() -> None:
 def test_numbers_next_to_long_runs_are_still_found() -> None:
     article = parse("万" * 5000 + "，投资3亿元，" + "1" * 5000 + "。增长" + "三" * 3000 + "，约5%")
     assert [m.text for m in article.mentions] == ["3亿元", "约5%"]
+
+
+def test_select_is_not_quadratic() -> None:
+    # It compared each candidate with every one kept so far: 20,000 figures took ~20 s.
+    cands = [Candidate("percent", i, i + 2, "percent.x", priority=9) for i in range(0, 60_000, 3)]
+    start = time.process_time()
+    assert len(select(cands)) == len(cands)
+    assert time.process_time() - start < 1.0
 
 
 # fmt: off
