@@ -43,7 +43,7 @@ def _wide(text: str) -> str:
 def test_parse_never_raises_and_every_span_is_exact(text: str) -> None:
     article = parse(text, published=PUBLISHED)
     check_article(article)  # 0 <= start < end <= len, text == layout-free slice, Decimals, disjoint
-    sentences = len(sentence_starts(normalize(text).text))
+    sentences = len(sentence_starts(normalize(text)))
     for m in article.mentions:
         assert m.type in ALL_TYPES
         assert 0 <= m.sentence < sentences, m

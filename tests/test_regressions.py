@@ -53,6 +53,21 @@ def test_numerals_beyond_exact_decimals_are_unresolvable(numeral: str) -> None:
     assert parse_number(numeral) is None
 
 
+# fmt: off
+FOUND_BY_PROPERTIES = [
+    # (text, the mention that must be found): each once broke a property test
+    ("会议强调“加快发展。新建8家企业”", "8家"),  # a quote across a sentence end was taken for a name
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "mention"), FOUND_BY_PROPERTIES, ids=[f[0] for f in FOUND_BY_PROPERTIES])
+def test_found_by_properties(text: str, mention: str) -> None:
+    article = parse(text)
+    check_article(article)
+    assert mention in [m.text for m in article.mentions]
+
+
 def test_largest_exact_numeral_still_resolves() -> None:
     assert parse_number("9" * 28) == Decimal("9" * 28)
     assert parse(f"投资{'9' * 20}元").money[0].value == Decimal("9" * 20)

@@ -71,6 +71,8 @@ def figure_then(endings: Iterable[str]) -> str:
 # Marks around a name, and how long the name inside may be: a quoted name is short (a quoted
 # speech is not, and counts inside it are real); a title in 《》 may be long.
 _NAME_MARKS = (("“「『\"'‘", "”」』\"'’", 12), ("《〈", "》〉", 60))
+# A name never runs across a sentence end or a line break.
+_NAME_BREAK_RE = regex.compile(r"[。！？；!?;\n]")
 # 三四十家, 十五六个, 一百五六十: an optional head, two neighbouring digits, then the place unit.
 _NEIGHBOURS_RE = regex.compile(
     r"(?P<head>.*[十百千万亿])?(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<units>[十百千]?[万亿]*)"
@@ -130,13 +132,15 @@ def inside_name(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> inside_name("《关于推进科技创新引领高质量绿色发展的二十六条意见》", 19, 23)
     True
+    >>> inside_name("强调“加快发展。新建8家企业”", 10, 12)  # a name holds no sentence end
+    False
     """
     for openers, closers, limit in _NAME_MARKS:
-        left = text[max(0, start - limit) : start]
+        left = _NAME_BREAK_RE.split(text[max(0, start - limit) : start])[-1]
         opened = max(left.rfind(ch) for ch in openers)
         if opened < 0 or any(ch in closers for ch in left[opened + 1 :]):
             continue
-        right = text[end : end + limit]
+        right = _NAME_BREAK_RE.split(text[end : end + limit])[0]
         closes = [i for i in (right.find(ch) for ch in closers) if i >= 0]
         if closes and (len(left) - opened - 1) + (end - start) + min(closes) <= limit:
             return True
