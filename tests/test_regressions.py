@@ -29,6 +29,8 @@ HUNG = [
     ("三" * 20_000, "quadratic: the same, for every Chinese numeral character"),
     ("三1" * 10_000, "quadratic: the same, for Arabic digits between Chinese numerals"),
     ("1" + ",000" * 5_000, "quadratic: every thousands group started a new number"),
+    ("万" * 20_000 + "1" * 20_000, "quadratic: money/percent zones were scanned from inside a run"),
+    ("1-" * 10_000, "quadratic: the count/quantity look-ahead read the whole list from every number"),
 ]
 UNRESOLVABLE = ["9" * 29, "1" * 20 + "." + "1" * 20, "1" * 31 + "万", "1亿亿亿亿亿"]
 # fmt: on

@@ -44,6 +44,11 @@ def figure_ahead(approx_words: Iterable[str]) -> str:
 RANGE_SEP = r"[-—–~～至]"
 
 
+# The longest figure a pattern reads (with its range and qualifiers): far beyond any printed
+# figure (a numeral of more than 28 digits has no exact value anyway).
+_FIGURE_REACH = 64
+
+
 def figure_then(endings: Iterable[str]) -> str:
     """A first test for a pattern that reads (qualifier) figure ending, as 超过200余家.
 
@@ -57,12 +62,16 @@ def figure_then(endings: Iterable[str]) -> str:
     numeral = rf"[\d{CN_NUMERAL_CHARS}]"
     figure = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多\x20]|{RANGE_SEP})"
     # An ending that cannot start inside a figure can only follow all of it (no backtracking).
+    # The look-ahead reads at most _FIGURE_REACH characters: a list such as 1,2,3,… has a
+    # start every other character, and an unbounded read from each would be quadratic.
     inside = [w for w in endings if regex.match(figure, w)]
     after = [w for w in endings if not regex.match(figure, w)]
-    ends = [rf"{figure}*+(?:{_alternation(after)})"] if after else []
-    ends += [rf"{figure}*?(?:{_alternation(inside)})"] if inside else []
+    reach = f"{{0,{_FIGURE_REACH}}}"
+    ends = [rf"{figure}{reach}+(?:{_alternation(after)})"] if after else []
+    ends += [rf"{figure}{reach}?(?:{_alternation(inside)})"] if inside else []
     return (
-        rf"(?=[\d{CN_NUMERAL_CHARS}{firsts}])"
+        # First the numeral's own start test (linear time: no scan from inside a long run).
+        rf"(?:(?=[{firsts}])|(?=[\d{CN_NUMERAL_CHARS}]){NUMERAL_START})"
         rf"(?={numeral}|(?:{approx_pattern('before')}){numeral})"
         rf"(?=(?:{approx_pattern('before')})?(?:{'|'.join(ends)}))"
     )

@@ -89,9 +89,14 @@ def _bare_re() -> regex.Pattern[str]:
 
 @functools.cache
 def _zones_re() -> regex.Pattern[str]:
-    """Where a match with a currency word can start: one figure character or more, then the word."""
+    """Where a match with a currency word can start: one figure character or more, then the word.
+
+    A zone starts only where a run of figure characters starts: started inside a long run
+    with no currency word after it, each try would scan the rest of the run (quadratic).
+    """
     firsts = regex.escape("".join(sorted({w[0] for w in currencies()})))
-    return regex.compile(rf"(?:[\d.,{CN_NUMERAL_CHARS}余多]|{RANGE_SEP})+?[{firsts}]")
+    figure = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多]|{RANGE_SEP})"
+    return regex.compile(rf"(?<!{figure}){figure}+?[{firsts}]")
 
 
 def _scaled(multiplier: str) -> Callable[[Decimal], Decimal]:
