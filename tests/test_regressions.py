@@ -22,6 +22,11 @@ CRASHED = [
     ("1亿亿亿亿亿元", "decimal.InvalidOperation: 10**40 cannot be quantized to an integer"),
     ("增长" + "1" * 40 + "%", "decimal.InvalidOperation in the percent detector"),
 ]
+FOUND_BY_FUZZING = [
+    # (text, how it failed): crash files of fuzz/fuzz_parse.py, shortened by hand
+    ("3百分之20202020两两两两2020202020202020202020202020",
+     "decimal.InvalidOperation: N分之M rounded to 0.01 needed more than 28 digits"),
+]
 HUNG = [
     # (text, how slow it was before the fix)
     ("1" * 20_000, "18 s: (\\d+)* re-split the run of digits on every backtrack"),
@@ -41,6 +46,11 @@ def test_crash_is_fixed(text: str, before: str) -> None:
     article = parse(text)
     check_article(article)
     assert article.mentions == []  # no exact value exists, so no figure is claimed
+
+
+@pytest.mark.parametrize(("text", "before"), FOUND_BY_FUZZING, ids=[f[1] for f in FOUND_BY_FUZZING])
+def test_fuzzing_crash_is_fixed(text: str, before: str) -> None:
+    check_article(parse(text))
 
 
 @pytest.mark.parametrize(("text", "before"), HUNG, ids=[h[1] for h in HUNG])
