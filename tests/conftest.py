@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -37,3 +39,13 @@ def read_corpus_article(doc: str) -> str:
 @pytest.fixture(scope="session")
 def fixture_articles() -> list[Path]:
     return sorted((FIXTURES / "articles").glob("*.txt"))
+
+
+# Test profile: "dev" (default) keeps the suite quick; "ci" (.ci/run sets GOVNEWS_TEST_PROFILE=ci)
+# runs thousands of generated inputs and every timing family. No deadline: the machine is shared.
+TEST_PROFILE = os.environ.get("GOVNEWS_TEST_PROFILE", "dev")
+settings.register_profile("dev", max_examples=150, deadline=None)
+settings.register_profile(
+    "ci", max_examples=1000, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(TEST_PROFILE)

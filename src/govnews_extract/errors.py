@@ -21,3 +21,11 @@ class DocumentError(GovnewsError):
     def __init__(self, doc_id: str, reason: str) -> None:
         super().__init__(f"{doc_id}: {reason}")
         self.doc_id, self.reason = doc_id, reason
+
+
+class DocumentTooLongError(DocumentError, ValueError):
+    """A document is longer than ``parse(max_length=...)`` allows: refused, not left to run for hours."""
+
+    def __init__(self, doc_id: str, length: int, max_length: int) -> None:
+        super().__init__(doc_id, f"{length} characters exceeds max_length={max_length}")
+        self.length, self.max_length = length, max_length

@@ -10,8 +10,13 @@ from typing import Any
 from . import assemble
 from .detect import Context
 from .detect.registry import DETECTORS, find_multi_type
+from .errors import DocumentTooLongError
 from .models import ALL_TYPES, Article, MentionType
 from .normalize import normalize
+
+# Longer inputs are refused (``DocumentTooLongError``): about 6 MB of Chinese text, far
+# beyond any article, so a runaway input fails fast instead of occupying a worker.
+DEFAULT_MAX_LENGTH = 2_000_000
 
 
 def _doc_id(text: str) -> str:
@@ -34,11 +39,22 @@ def _published(value: dt.date | str | None) -> dt.date | None:
 def _types(types: Iterable[str] | None) -> tuple[MentionType, ...]:
     if types is None:
         return ALL_TYPES
+    if isinstance(types, str):
+        raise TypeError(f"types must be a list of mention types such as [{types!r}], not a str")
     wanted = tuple(types)
     unknown = sorted(set(wanted) - set(ALL_TYPES))
     if unknown:
         raise ValueError(f"unknown mention type(s) {unknown}; choose from {list(ALL_TYPES)}")
     return tuple(t for t in ALL_TYPES if t in wanted)
+
+
+def _check_arguments(text: object, doc_id: object, title: object) -> None:
+    """Wrong argument types fail loudly here rather than deep inside a detector."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse() expects the article text as str, got {type(text).__name__}")
+    for name, value in (("doc_id", doc_id), ("title", title)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"parse() expects {name} as str or None, got {type(value).__name__}")
 
 
 def parse(
@@ -49,6 +65,7 @@ def parse(
     title: str | None = None,
     types: Sequence[str] | None = None,
     ner: Any = None,
+    max_length: int | None = DEFAULT_MAX_LENGTH,
 ) -> Article:
     """Extract every mention from one article.
 
@@ -58,9 +75,15 @@ def parse(
     >>> art = parse("去年研发经费32.5亿元，同比增长57.1%。", published="2020-06-01")
     >>> [(m.type, m.text) for m in art.mentions if m.type in ("money", "percent")]
     [('money', '32.5亿元'), ('percent', '57.1%')]
+
+    Raises ``TypeError`` for a text, ``doc_id`` or ``title`` that is not a ``str``, ``ValueError``
+    for a bad ``published`` or ``types``, and ``DocumentTooLongError`` (a ``ValueError``) for a
+    text longer than ``max_length`` characters (``None``: no limit).
     """
-    if not isinstance(text, str):
-        raise TypeError(f"parse() expects the article text as str, got {type(text).__name__}")
+    _check_arguments(text, doc_id, title)
+    doc_id = doc_id if doc_id is not None else _doc_id(text)
+    if max_length is not None and len(text) > max_length:
+        raise DocumentTooLongError(doc_id, len(text), max_length)
     context = Context(published=_published(published), title=title)
     view = normalize(text)
     candidates = [c for t in _types(types) if t in DETECTORS for c in DETECTORS[t](view, context)]
@@ -71,7 +94,7 @@ def parse(
         candidates += find_entities(view, ner, _types(types))
     mentions = assemble.build(assemble.select(candidates), view)
     return Article(
-        doc_id=doc_id if doc_id is not None else _doc_id(text),
+        doc_id=doc_id,
         text=text,
         published=context.published,
         title=title,

@@ -15,10 +15,20 @@ from ..models import Approx
 from ..resolve.numerals import BIG_UNITS, DIGITS, SMALL_UNITS, parse_number, scale_of
 
 CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
-# An Arabic number: thousands separators and decimals allowed.
-ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# An Arabic number: thousands separators and decimals allowed. A group after "3," is not
+# the start of a new thousands number (linear time on 1,000,000,…: one scan per run).
+ARABIC = r"(?:(?<!\d,)\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# Linear time: a numeral starts at most once or twice in a run of numeral characters, as
+# every later start would only scan a suffix of what was already scanned. So no start
+# inside an Arabic number (12|3) or after a Chinese numeral (十|五, 三1|三1), except an
+# Arabic digit after a one-character word end (统一5项).
+_NUMERAL_CHARS = rf"\d{CN_NUMERAL_CHARS}"
+NUMERAL_START = rf"(?:(?=\d)(?<!\d)(?<![{_NUMERAL_CHARS}][{CN_NUMERAL_CHARS}])|(?<![{_NUMERAL_CHARS}]))"
+# One token of a numeral. Arabic tokens are atomic: a run of digits is never re-split
+# into shorter tokens on backtracking (that made (\d+)* take quadratic time or worse).
+NUMERAL_TOKEN = rf"(?>{ARABIC})|[{CN_NUMERAL_CHARS}]"
 # A numeral as printed: Arabic, Chinese or mixed (1.2万亿, 2千零30万, 三千五百万).
-NUMERAL = rf"(?:{ARABIC}|[{CN_NUMERAL_CHARS}])(?:{ARABIC}|[{CN_NUMERAL_CHARS}])*"
+NUMERAL = rf"{NUMERAL_START}(?:{NUMERAL_TOKEN})(?:{NUMERAL_TOKEN})*"
 # Never start a number inside a longer one.
 NOT_AFTER_DIGIT = r"(?<![\d.])"
 

@@ -18,6 +18,7 @@ from ._common import (
     CN_NUMERAL_CHARS,
     NOT_AFTER_DIGIT,
     NUMERAL,
+    NUMERAL_START,
     _alternation,
     amount,
     approx_pattern,
@@ -31,15 +32,25 @@ NUMBER_START = rf"{NOT_AFTER_DIGIT}(?<![A-Za-z])(?:(?=\d)|(?<![{CN_NUMERAL_CHARS
 
 
 def figure_ahead(approx_words: Iterable[str]) -> str:
-    """A cheap first test for a pattern: a numeral or the first letter of a qualifier is here."""
+    """A cheap first test for a pattern: a qualifier's first letter, or a numeral starts here.
+
+    Exact for patterns that go on with an optional qualifier and then a ``NUMERAL``: the
+    numeral's own start test is merely tried first, so that the positions inside a long run
+    of numerals fail at once instead of after the costlier look-behinds.
+    """
     firsts = regex.escape("".join(sorted({w[0] for w in approx_words})))
-    return rf"(?=[\d{CN_NUMERAL_CHARS}{firsts}])"
+    return rf"(?:(?=[{firsts}])|(?=[\d{CN_NUMERAL_CHARS}]){NUMERAL_START})"
 
 
 # Between the two ends of a printed range: 5-8家, 15—25度, 三至五个.
 RANGE_SEP = r"[-—–~～至]"
 # A character of a printed figure, qualifier or range: 1,200.5, 三四十, 200余, 5-8, 3 000.
 FIGURE = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多\x20]|{RANGE_SEP})"
+
+
+# The longest figure a pattern reads (with its range and qualifiers): far beyond any printed
+# figure (a numeral of more than 28 digits has no exact value anyway).
+FIGURE_REACH = 64
 
 
 def figure_then(endings: Iterable[str]) -> str:
@@ -55,12 +66,16 @@ def figure_then(endings: Iterable[str]) -> str:
     numeral = rf"[\d{CN_NUMERAL_CHARS}]"
     figure = FIGURE
     # An ending that cannot start inside a figure can only follow all of it (no backtracking).
+    # The look-ahead reads at most FIGURE_REACH characters: a list such as 1,2,3,… has a
+    # start every other character, and an unbounded read from each would be quadratic.
     inside = [w for w in endings if regex.match(figure, w)]
     after = [w for w in endings if not regex.match(figure, w)]
-    ends = [rf"{figure}*+(?:{_alternation(after)})"] if after else []
-    ends += [rf"{figure}*?(?:{_alternation(inside)})"] if inside else []
+    reach = f"{{0,{FIGURE_REACH}}}"
+    ends = [rf"{figure}{reach}+(?:{_alternation(after)})"] if after else []
+    ends += [rf"{figure}{reach}?(?:{_alternation(inside)})"] if inside else []
     return (
-        rf"(?=[\d{CN_NUMERAL_CHARS}{firsts}])"
+        # First the numeral's own start test (linear time: no scan from inside a long run).
+        rf"(?:(?=[{firsts}])|(?=[\d{CN_NUMERAL_CHARS}]){NUMERAL_START})"
         rf"(?={numeral}|(?:{approx_pattern('before')}){numeral})"
         rf"(?=(?:{approx_pattern('before')})?(?:{'|'.join(ends)}))"
     )
@@ -69,6 +84,10 @@ def figure_then(endings: Iterable[str]) -> str:
 # Marks around a name, and how long the name inside may be: a quoted name is short (a quoted
 # speech is not, and counts inside it are real); a title in 《》 may be long.
 _NAME_MARKS = (("“「『\"'‘", "”」』\"'’", 12), ("《〈", "》〉", 60))
+# A name never runs across a sentence end or a line break.
+_NAME_BREAK_RE = regex.compile(r"[。！？；!?;\n]")
+# The end of the last sentence break in a text (what follows it may open a name).
+_LAST_BREAK_RE = regex.compile(r"(?s:.*)[。！？；!?;\n]")
 # 三四十家, 十五六个, 一百五六十: an optional head, two neighbouring digits, then the place unit.
 _NEIGHBOURS_RE = regex.compile(
     r"(?P<head>.*[十百千万亿])?(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<units>[十百千]?[万亿]*)"
@@ -128,17 +147,24 @@ def inside_name(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> inside_name("《关于推进科技创新引领高质量绿色发展的二十六条意见》", 19, 23)
     True
+    >>> inside_name("强调“加快发展。新建8家企业”", 10, 12)  # a name holds no sentence end
+    False
     """
     for last_opener, closer, limit in _name_marks():
         left = text[max(0, start - limit) : start]
+        broken = _LAST_BREAK_RE.match(left)
+        if broken is not None:
+            left = left[broken.end() :]
         opened_at = last_opener.match(left)
         if opened_at is None:
             continue
         opened = opened_at.end() - 1
         if closer.search(left, opened + 1):
             continue
-        closes = closer.search(text, end, end + limit)
-        if closes and (len(left) - opened - 1) + (end - start) + (closes.start() - end) <= limit:
+        right = text[end : end + limit]
+        stop = _NAME_BREAK_RE.search(right)
+        closes = closer.search(right, 0, stop.start() if stop else len(right))
+        if closes and (len(left) - opened - 1) + (end - start) + closes.start() <= limit:
             return True
     return False
 

@@ -122,12 +122,12 @@ def finditer_before_marks(
 
 
 # Where a number may start: a digit not after a digit or '.', or a Chinese numeral that does not
-# continue one (a superset of ``_counting.NUMBER_START``, whose lookbehinds are tried later);
-# ``run`` reaches the end of the figure characters from there (digits, numerals, range marks,
-# 余/多, a space).
-_START_RE = regex.compile(
-    rf"(?<![\d.])(?:\d|(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}])(?=(?P<run>{FIGURE}*))"
-)
+# continue one (a superset of ``_counting.NUMBER_START``, whose lookbehinds are tried later).
+_START_RE = regex.compile(rf"(?<![\d.])(?:\d|(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}])")
+# A maximal run of figure characters (digits, numerals, range marks, 余/多, a space): a start
+# lies inside one, and the figure read from it reaches the run's end. Runs are found once, not
+# once per start (a start every other character, as in 三1三1…, made that quadratic).
+_FIGURE_RUN_RE = regex.compile(rf"{FIGURE}+")
 
 
 @functools.lru_cache(maxsize=8)
@@ -145,8 +145,12 @@ def figures(text: str) -> tuple[tuple[int, int, int], ...]:
     lengths = sorted({len(w) for w in before})
     lasts = frozenset(w[-1] for w in before)
     found: list[tuple[int, int, int]] = []
+    runs = _FIGURE_RUN_RE.finditer(text)
+    end = -1
     for m in _START_RE.finditer(text):
-        number, end = m.start(), m.end("run")
+        number = m.start()
+        while end <= number:
+            end = next(runs).end()
         if number and text[number - 1] in lasts:
             found += [
                 (number - n, number, end)
@@ -195,11 +199,17 @@ def finditer_at_figures(
     pos = -1
     last = -1
     after, inside = endings.after, endings.inside
+    run_end, last_inside = -1, -1
     for start, number, end in figures(text):
         if start < pos or start == last:
             continue
-        if text[end : end + 1] not in after and (not inside or inside.isdisjoint(text[number:end])):
-            continue  # endings.may_follow(text, number, end), inline
+        if end != run_end:  # a new run: where its last inside word may start (once a run)
+            run_end = end
+            # from a little before: a qualifier start can sort a later number of the run first
+            low = max(0, number - 8)
+            last_inside = max((text.rfind(ch, low, end) for ch in inside), default=-1)
+        if text[end : end + 1] not in after and last_inside < number:
+            continue  # endings.may_follow(text, number, end), in constant time
         if near is not None and not near(text, start, end):
             continue
         last = start

@@ -34,6 +34,7 @@ from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._common import NUMERAL, _alternation, approx_of, approx_pattern, approx_words
 from ._counting import (
+    FIGURE_REACH,
     NUMBER_START,
     RANGE_SEP,
     crosses_cell,
@@ -163,7 +164,9 @@ def _noun_near(text: str, start: int, end: int) -> bool:
     nouns, links = _count_words("noun"), _count_words("link")
     longest = max(map(len, nouns))
     first = max(0, start - 2 * max(map(len, links)) - longest)
-    return _nouns_re().search(text, first, end + _NOUN_REACH + longest) is not None
+    # A figure is read at most FIGURE_REACH characters far (linear time on endless runs).
+    last = min(end, start + FIGURE_REACH) + _NOUN_REACH + longest
+    return _nouns_re().search(text, first, last) is not None
 
 
 def _bare_matches(text: str) -> Iterator[regex.Match[str]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
@@ -101,9 +101,12 @@ def _fraction(den: str, num: str) -> tuple[Decimal, PercentUnit] | None:
         return None
     exact = Fraction(n) / Fraction(d) * 100
     value = Decimal(exact.numerator) / Decimal(exact.denominator)
-    if exact.denominator != 1 and not _terminates(exact.denominator):
-        value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
-    return tidy(value), "percent"
+    try:
+        if exact.denominator != 1 and not _terminates(exact.denominator):
+            value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
+        return tidy(value), "percent"
+    except InvalidOperation:
+        return None  # more digits than a Decimal holds (found by fuzzing: 3分之 and 27 digits)
 
 
 def _terminates(denominator: int) -> bool:

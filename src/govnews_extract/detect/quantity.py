@@ -22,7 +22,15 @@ from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from ..resolve.numerals import BIG_UNITS
 from . import Candidate, Context
-from ._common import ARABIC, CN_NUMERAL_CHARS, _alternation, approx_of, approx_pattern, approx_words
+from ._common import (
+    ARABIC,
+    NUMERAL_START,
+    NUMERAL_TOKEN,
+    _alternation,
+    approx_of,
+    approx_pattern,
+    approx_words,
+)
 from ._counting import (
     NUMBER_START,
     RANGE_SEP,
@@ -40,8 +48,8 @@ from ._scan import Endings, finditer_at_figures
 PRIORITY = 7
 # Shortest numeral first, so that the unit decides where the number ends: 5千米 is 5 公里,
 # 2000万千瓦 is 2000万 + 千瓦. NOTE: keep in sync with _common.NUMERAL.
-_LAZY_NUMERAL = rf"(?:{ARABIC}|[{CN_NUMERAL_CHARS}])(?:{ARABIC}|[{CN_NUMERAL_CHARS}])*?"
-_LAZY_ARABIC = rf"{ARABIC}(?:[{''.join(BIG_UNITS)}])*?"
+_LAZY_NUMERAL = rf"{NUMERAL_START}(?:{NUMERAL_TOKEN})(?:{NUMERAL_TOKEN})*?"
+_LAZY_ARABIC = rf"{NUMERAL_START}(?>{ARABIC})(?:[{''.join(BIG_UNITS)}])*?"
 # What may follow a slash to make a rate besides a physical unit.
 _PER_EXTRA = ("万元", "元", "人", "户", "年", "天", "日", "小时", "秒")
 _CLAUSE_END_RE = regex.compile(r"[，。；！？,;!?\n]")

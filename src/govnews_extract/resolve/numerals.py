@@ -19,7 +19,7 @@ Decimal('100')
 from __future__ import annotations
 
 import functools
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, Inexact, InvalidOperation, localcontext
 
 import regex
 
@@ -43,6 +43,9 @@ ZEROS = frozenset("零〇○")
 _TOKEN_RE = regex.compile(r"\d+(?:\.\d+)?|\.\d+|[^\d]")
 _THOUSANDS_RE = regex.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _PLAIN_ARABIC_RE = regex.compile(r"\d*\.?\d+")  # compiled once: regex's own cache lookup is slow
+# Arithmetic on numerals must be exact: a result that needs rounding (more than 28
+# significant digits, as in a run of 40 digits or 1亿亿亿亿亿) is no figure; it is dropped.
+_EXACT = Context(prec=28, traps=[Inexact, InvalidOperation])
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -106,8 +109,8 @@ def parse_number(text: str) -> Decimal | None:
 
     >>> parse_number("-0.9"), parse_number("十二"), parse_number("叁佰"), parse_number("亿")
     (Decimal('-0.9'), Decimal('12'), Decimal('300'), Decimal('100000000'))
-    >>> parse_number("abc") is None
-    True
+    >>> parse_number("abc") is None, parse_number("9" * 40) is None
+    (True, True)
     """
     text = text.strip()
     if not text:
@@ -118,13 +121,18 @@ def parse_number(text: str) -> Decimal | None:
         text = text[1:]
     if not text:
         return None
-    text = _THOUSANDS_RE.sub("", text)
-    value = _arabic(text) if _PLAIN_ARABIC_RE.fullmatch(text) else None
-    if value is None:
-        value = _digit_string(text)
-    if value is None:
-        value = _positional(text)
-    return tidy(sign * value) if value is not None else None
+    if "," in text:
+        text = _THOUSANDS_RE.sub("", text)
+    try:
+        with localcontext(_EXACT):
+            value = _arabic(text) if _PLAIN_ARABIC_RE.fullmatch(text) else None
+            if value is None:
+                value = _digit_string(text)
+            if value is None:
+                value = _positional(text)
+            return tidy(sign * value) if value is not None else None
+    except (Inexact, InvalidOperation):
+        return None
 
 
 def scale_of(multiplier: str) -> int:
