@@ -24,6 +24,8 @@ class Case(NamedTuple):
 # Sentences written by the project in the style of government news.
 # fmt: off
 COUNTS_IN_PROSE = [
+    # Held-out set (fixtures/): the classifier 批次 was cut to 批.
+    Case("组织企业参加境外展会30余批次", "30余批次", "30", "批次", "more_than"),
     Case("今年新增国家高新技术企业495家", "495家", "495", "家"),
     Case("走访服务企业200余家，收集问题", "200余家", "200", "家", "more_than"),
     Case("政策共涉及100多个政策点", "100多个", "100", "个", "more_than", counted="政策点"),
@@ -98,8 +100,6 @@ COUNT_XFAIL = [
     Case("加强市县两级监测能力", "两级", "2", "级"),
     # FIXME: 十几/数十 (an unstated figure) are not read as counts.
     Case("十几家企业参加", "十几家", "10", "家", "more_than"),
-    # Held-out set (fixtures/): the classifier 批次 is cut to 批.
-    Case("组织企业参加境外展会30余批次", "30余批次", "30", "批次", "more_than"),
 ]
 
 NOT_COUNTS_XFAIL = [
