@@ -69,11 +69,11 @@ FAMILIES = [
     Family("dense-percent", "1%", core=False),
     Family("dense-money", "5万元", core=False),
 ]
-# Linear, but over the 3 s budget with the detectors of today (count and quantity spend 10–25 µs
-# of CPU per candidate start in their large patterns). Not strict: timing is noise-prone, and a
-# faster machine may pass them. FIXME: speed up the count and quantity patterns.
-OVER_BUDGET = {"one-dot", "thousands", "mixed-numerals-2", "digit-space", "ranges", "dense-percent",
-               "dense-money"}
+# Linear, but near the 3 s budget: 200k characters that are all figures give 40,000–66,000
+# mentions, and building that many records takes about 3 s of CPU on a reference core. Not
+# strict: they pass or fail by a few percent with the machine's load.
+# FIXME: build records for dense figure runs more cheaply.
+OVER_BUDGET = {"dense-percent", "dense-money"}
 # fmt: on
 RUN = [f for f in FAMILIES if f.core or TEST_PROFILE == "ci"]
 
