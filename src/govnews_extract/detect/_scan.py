@@ -178,10 +178,6 @@ class Endings:
         inside = frozenset(ch for ch in firsts if _FIGURE_CHAR_RE.fullmatch(ch))
         return cls(frozenset(firsts) - inside, inside)
 
-    def may_follow(self, text: str, number: int, end: int) -> bool:
-        """True when one of the words can follow the figure read from ``number`` to ``end``."""
-        return text[end : end + 1] in self.after or not self.inside.isdisjoint(text[number:end])
-
 
 def finditer_at_figures(
     pattern: regex.Pattern[str],
@@ -209,7 +205,7 @@ def finditer_at_figures(
             low = max(0, number - 8)
             last_inside = max((text.rfind(ch, low, end) for ch in inside), default=-1)
         if text[end : end + 1] not in after and last_inside < number:
-            continue  # endings.may_follow(text, number, end), in constant time
+            continue  # no word of ``after`` right after the run, none of ``inside`` from number on
         if near is not None and not near(text, start, end):
             continue
         last = start
