@@ -383,11 +383,12 @@ def test_list_items_before_skips_only_places_without_a_separator(text: str) -> N
 
 def _plain_inside_name(text: str, start: int, end: int) -> bool:
     for openers, closers, limit in _counting._NAME_MARKS:
-        left = text[max(0, start - limit) : start]
+        # a name never runs across a sentence end or a line break
+        left = _counting._NAME_BREAK_RE.split(text[max(0, start - limit) : start])[-1]
         opened = max(left.rfind(ch) for ch in openers)
         if opened < 0 or any(ch in closers for ch in left[opened + 1 :]):
             continue
-        right = text[end : end + limit]
+        right = _counting._NAME_BREAK_RE.split(text[end : end + limit])[0]
         closes = [i for i in (right.find(ch) for ch in closers) if i >= 0]
         if closes and (len(left) - opened - 1) + (end - start) + min(closes) <= limit:
             return True
