@@ -33,12 +33,48 @@ def words(relpath: str) -> frozenset[str]:
 
 
 @functools.cache
-def _stops() -> tuple[frozenset[str], int]:
-    stops = words("lexicons/name_left_stops.txt")
-    return stops, max(map(len, stops))
+def _by_first(entries: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """First character → the lengths of the entries starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for entry in entries:
+        if entry:
+            lengths.setdefault(entry[0], set()).add(len(entry))
+    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in lengths.items()}
 
 
+@functools.cache
+def _by_last(entries: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """Last character → the lengths of the entries ending with it, longest first."""
+    return _by_first(frozenset(entry[::-1] for entry in entries))
+
+
+def prefix_at(text: str, pos: int, entries: frozenset[str], end: int | None = None) -> str:
+    """The longest of ``entries`` that ``text`` holds at ``pos`` (ending by ``end``), or "".
+
+    The same as trying every entry with ``text.startswith(entry, pos, end)``, but only the
+    entries that start with the character at ``pos`` are tried.
+
+    >>> prefix_at("加快建设工程", 0, frozenset({"加快", "加快建设", "建设"}))
+    '加快建设'
+    """
+    limit = len(text) if end is None else min(end, len(text))
+    for n in _by_first(entries).get(text[pos : pos + 1], ()):
+        if pos + n <= limit and text[pos : pos + n] in entries:
+            return text[pos : pos + n]
+    return ""
+
+
+def suffix_at(text: str, pos: int, entries: frozenset[str], begin: int = 0) -> str:
+    """The longest of ``entries`` that ends at ``pos`` in ``text`` (starting at or after ``begin``), or ""."""
+    for n in _by_last(entries).get(text[pos - 1 : pos] if pos > 0 else "", ()):
+        if pos - n >= begin and text[pos - n : pos] in entries:
+            return text[pos - n : pos]
+    return ""
+
+
+@functools.cache
 def is_han(ch: str) -> bool:
+    """A Han character (cached: the name detectors ask about the same few thousand characters)."""
     return bool(_HAN.match(ch))
 
 
@@ -46,12 +82,13 @@ def left_start(text: str, head: int, max_len: int, floor: int = 0, keep: frozens
     """Where a name whose head starts at ``head`` begins: at most ``max_len`` characters
     before the head, never before ``floor``, never across punctuation or a stop word, and
     not on a classifier right after a number (3座病险水库 → 病险水库)."""
-    stops, longest = _stops()
+    stops = words("lexicons/name_left_stops.txt")
+    ending = _by_last(stops)  # only the stop words ending in the character left of start can end there
     start = head
     while start > max(floor, head - max_len) and is_han(text[start - 1]):
         if any(
             text[start - n : start] in stops and text[start - n : start] not in keep
-            for n in range(1, longest + 1)
+            for n in ending.get(text[start - 1], ())
             if start - n >= floor
         ):
             break

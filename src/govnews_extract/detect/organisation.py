@@ -20,7 +20,7 @@ import regex
 from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
-from ._gazetteer import automaton, find_all, fold, longest_first
+from ._gazetteer import automaton, find_longest, fold
 from ._names import generic, is_han, left_start, printed, words
 from .place import division_spans
 
@@ -86,7 +86,7 @@ def _headed(text: str, place_ends: dict[int, int], known: list[Candidate]) -> li
     found: list[Candidate] = []
     last_end = 0
     known_ends = {c.end for c in known}
-    for start, end, head in longest_first(find_all(automaton(tuple(_suffixes())), text)):
+    for start, end, head in find_longest(automaton(tuple(_suffixes())), text):
         if any(c.start <= start and end <= c.end for c in known):
             continue
         begin: int | None
@@ -165,7 +165,7 @@ def find_organisation(view: NormalizedText, context: Context) -> list[Candidate]
     place_ends = {end: start for start, end in division_spans(text)}
     known = [
         Candidate("org", s, e, "org.gazetteer", {}, priority=6)
-        for s, e, _ in longest_first(find_all(automaton(_known()), text))
+        for s, e, _ in find_longest(automaton(_known()), text)
     ]
     headed = _headed(text, place_ends, known) + _companies(text, division_spans(text))
     starts = {c.start for c in known}

@@ -19,7 +19,7 @@ from .._data import load_lexicon
 from ..normalize import NormalizedText
 from ..segment import pos_tags
 from . import Candidate, Context
-from ._gazetteer import automaton, find_all, longest_first
+from ._gazetteer import automaton, find_all, find_longest
 from ._names import is_han, left_start, words
 
 
@@ -67,7 +67,7 @@ def _name_before(text: str, pos: int) -> int | None:
 
 def _titled(text: str, known: dict[tuple[int, int], Candidate]) -> list[Candidate]:
     found = []
-    for start, end, title in longest_first(find_all(automaton(_titles()), text)):
+    for start, end, title in find_longest(automaton(_titles()), text):
         after, before = _name_after(text, end), _name_before(text, start)
         if after is not None:
             span = (end, after)

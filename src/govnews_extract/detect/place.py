@@ -27,7 +27,7 @@ import regex
 from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
-from ._gazetteer import automaton, find_all, fold, longest_first
+from ._gazetteer import Gazetteer, automaton, find_longest, fold
 from ._names import bounded_start, generic, printed
 
 
@@ -58,7 +58,7 @@ def _other_places() -> dict[str, str]:
 
 
 @functools.cache
-def _automaton() -> object:
+def _automaton() -> Gazetteer:
     return automaton(tuple(sorted({*_divisions(), *_other_places()})))
 
 
@@ -145,7 +145,7 @@ def _division_candidate(hit: tuple[int, int, str], named: set[str], text: str) -
 
 @functools.lru_cache(maxsize=4)  # the org detector asks for the same text's places
 def _gazetteer_candidates(text: str) -> tuple[Candidate, ...]:
-    hits = longest_first(find_all(_automaton(), text))
+    hits = find_longest(_automaton(), text)
     named = _named_parents(hits)
     found: list[Candidate] = []
     for start, end, word in hits:

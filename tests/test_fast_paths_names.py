@@ -1,0 +1,108 @@
+"""Fast paths of the name detectors give exactly what the plain code they replace gives.
+
+Each test states the plain version (trying every position and every length, every word of a
+list) and checks the optimised one against it on text drawn from pieces of the lists.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govnews_extract.detect import _gazetteer, _names, organisation, place, programme
+
+_PLACES = sorted(place._automaton().words)
+_NAME_WORDS = sorted(
+    _names.words("lexicons/name_left_stops.txt")
+    | _names.words("lexicons/programme_verbs.txt")
+    | frozenset(organisation._suffixes())
+)
+# Pieces of place names and of the words around names, so that hits, nested hits and
+# overlapping hits (丽水市 + 市科技局) come up often.
+_PIECES = st.one_of(
+    st.sampled_from(_PLACES),
+    st.sampled_from(_NAME_WORDS),
+    st.sampled_from([*"市县区省中国新建和的，。、 1２"]),
+    st.sampled_from(_PLACES).map(lambda w: w[: len(w) // 2]),
+)
+_TEXT = st.lists(_PIECES, max_size=25).map("".join)
+
+
+def _plain_find_all(words: frozenset[str], text: str) -> list[tuple[int, int, str]]:
+    return [
+        (i, j, text[i:j]) for i in range(len(text)) for j in range(i + 1, len(text) + 1) if text[i:j] in words
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_place_gazetteer_finds_every_word_at_every_position(text: str) -> None:
+    auto = place._automaton()
+    plain = _plain_find_all(auto.words, text)
+    assert _gazetteer.find_all(auto, text) == plain
+    assert _gazetteer.find_longest(auto, text) == _gazetteer.longest_first(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_small_lists_find_every_word_at_every_position(text: str) -> None:
+    small = (tuple(organisation._suffixes()), organisation._known(), ("局", "丽水", "丽水市", "市科技局"))
+    for words in small:
+        auto = _gazetteer.automaton(words)
+        plain = _plain_find_all(auto.words, text)
+        assert _gazetteer.find_all(auto, text) == plain
+        assert _gazetteer.find_longest(auto, text) == _gazetteer.longest_first(plain)
+
+
+def test_both_searches_are_used() -> None:
+    """The place list is searched by prefix, the short lists by automaton (the docstring's reason)."""
+    assert place._automaton()._starts is not None
+    assert _gazetteer.automaton(tuple(organisation._suffixes()))._starts is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.sampled_from(["lexicons/name_left_stops.txt", "lexicons/programme_verbs.txt"]))
+def test_prefix_and_suffix_at_are_the_longest_listed_word(text: str, relpath: str) -> None:
+    entries = _names.words(relpath)
+    for pos in range(len(text) + 1):
+        for end in (None, pos + 2, len(text)):
+            fits = [w for w in entries if text.startswith(w, pos, end)]
+            assert len(_names.prefix_at(text, pos, entries, end)) == max(map(len, fits), default=0)
+        for begin in (0, pos - 2):
+            ends = [w for w in entries if text.endswith(w, max(begin, 0), pos) and pos - len(w) >= begin]
+            assert len(_names.suffix_at(text, pos, entries, begin)) == max(map(len, ends), default=0)
+
+
+def _plain_left_start(text: str, head: int, max_len: int, floor: int, keep: frozenset[str]) -> int:
+    stops = _names.words("lexicons/name_left_stops.txt")
+    longest = max(map(len, stops))
+    start = head
+    while start > max(floor, head - max_len) and _names.is_han(text[start - 1]):
+        if any(
+            text[start - n : start] in stops and text[start - n : start] not in keep
+            for n in range(1, longest + 1)
+            if start - n >= floor
+        ):
+            break
+        if text[start - 1] in _names._COUNTERS and start >= 2 and text[start - 2] in _names._NUMERALS:
+            break
+        start -= 1
+    counted = start
+    while counted < head and text[counted] in _names._NUMERALS:
+        counted += 1
+    if (
+        counted < head
+        and text[counted] in _names._CLASSIFIERS
+        and (counted > start or text[start - 1 : start] in _names._NUMERALS)
+    ):
+        return counted + 1
+    return start
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.sampled_from([frozenset(), programme._JOINERS, programme._inner_words()]))
+def test_left_start_checks_every_stop_word(text: str, keep: frozenset[str]) -> None:
+    for head in range(len(text) + 1):
+        for max_len, floor in ((6, 0), (24, 0), (10, max(0, head - 4))):
+            fast = _names.left_start(text, head, max_len, floor, keep)
+            assert fast == _plain_left_start(text, head, max_len, floor, keep)
