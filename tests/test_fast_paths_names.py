@@ -6,7 +6,10 @@ list) and checks the optimised one against it on text drawn from pieces of the l
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from collections.abc import Iterable
+
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govnews_extract.detect import _gazetteer, _names, organisation, place, programme
@@ -18,11 +21,12 @@ _NAME_WORDS = sorted(
     | frozenset(organisation._suffixes())
 )
 # Pieces of place names and of the words around names, so that hits, nested hits and
-# overlapping hits (丽水市 + 市科技局) come up often.
+# overlapping hits (丽水市 + 市科技局) come up often; odd characters (a lone surrogate, one
+# beyond the BMP) for the pair table's code points.
 _PIECES = st.one_of(
     st.sampled_from(_PLACES),
     st.sampled_from(_NAME_WORDS),
-    st.sampled_from([*"市县区省中国新建和的，。、 1２"]),
+    st.sampled_from([*"市县区省中国新建和的，。、 1２", "\ud800", "\U00020000", "\x00", "\uffff"]),
     st.sampled_from(_PLACES).map(lambda w: w[: len(w) // 2]),
 )
 _TEXT = st.lists(_PIECES, max_size=25).map("".join)
@@ -54,10 +58,18 @@ def test_small_lists_find_every_word_at_every_position(text: str) -> None:
         assert _gazetteer.find_longest(auto, text) == _gazetteer.longest_first(plain)
 
 
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_one_scan_for_several_lists_finds_what_each_list_finds(text: str) -> None:
+    lists = (tuple(organisation._suffixes()), organisation._known(), ("局", "丽水", "丽水市", "市科技局"))
+    each = [_gazetteer.find_all(_gazetteer.automaton(words), text) for words in lists]
+    assert _gazetteer.find_all_each(lists, text) == each
+
+
 def test_both_searches_are_used() -> None:
     """The place list is searched by prefix, the short lists by automaton (the docstring's reason)."""
-    assert place._automaton()._starts is not None
-    assert _gazetteer.automaton(tuple(organisation._suffixes()))._starts is None
+    assert place._automaton()._pairs is not None
+    assert _gazetteer.automaton(tuple(organisation._suffixes()))._pairs is None
 
 
 @settings(max_examples=300, deadline=None)
@@ -106,3 +118,33 @@ def test_left_start_checks_every_stop_word(text: str, keep: frozenset[str]) -> N
         for max_len, floor in ((6, 0), (24, 0), (10, max(0, head - 4))):
             fast = _names.left_start(text, head, max_len, floor, keep)
             assert fast == _plain_left_start(text, head, max_len, floor, keep)
+
+
+# Verbs, weak heads, the marks that end a name, and filler, so that weak-headed names (and
+# near misses: too long, no verb, no closing mark) come up often.
+_WEAK_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *sorted(_names.words("lexicons/programme_verbs.txt")),
+            *sorted(programme._weak_heads()),
+            *programme._WEAK_END,
+            *"国家环境保护中央科技第三次\n",
+            "生态环境保护",
+            "全国农村人居环境整治提升五年",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WEAK_TEXT)
+@example("组织开展" + "农" * 24 + "负面清单。")  # the longest verb, name and head: the window's far end
+@example("组织开展" + "农" * 25 + "负面清单。")
+@example("开展农专项")  # the shortest: its near end
+def test_weak_heads_match_where_an_overlapped_scan_matches(text: str) -> None:
+    def spans(matches: Iterable[regex.Match[str] | None]) -> list[tuple[tuple[int, int], ...]]:
+        return [(m.span(), m.span("name"), m.span("head")) for m in matches if m is not None]
+
+    plain = spans(programme._weak_re().finditer(text, overlapped=True))
+    assert spans(programme._weak_re().match(text, p) for p in programme._weak_starts(text)) == plain

@@ -11,46 +11,78 @@ written ``澜沧江－湄公河合作`` matches the view's ``澜沧江-湄公河
 Two ways to search, by the list's shape. pyahocorasick walks a node's children one by one,
 so an automaton whose words start with few distinct characters (titles, heads of names) is
 fast, but one whose words start with about a thousand (the divisions of China) spends most of
-its time at the root. There a regular expression finds the positions whose first two
-characters could start a word, and only those positions are looked up in the word set.
+its time at the root. There a table of the pairs of characters that start a word, looked up
+for every position at once with numpy, gives the few positions where a word may start, and
+only those are looked up in the word set.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
 import ahocorasick
+import numpy as np
+import numpy.typing as npt
 
-from ..normalize import fold_char
+from ..chars import fold as fold_text
 
 Hit = tuple[int, int, str]
 
-# Above this many distinct first characters a list is searched by prefix rather than by automaton.
+# Above this many distinct first characters a list is searched by its pairs rather than by automaton.
 _MAX_AUTOMATON_ROOT = 200
 
 
 def fold(word: str) -> str:
-    """A word as it appears in the normalized view."""
-    return "".join(fold_char(ch) for ch in word)
+    """A word as it appears in the normalized view (each character folded like the view's)."""
+    return fold_text(word)
 
 
-def _char_class(chars: Iterable[str]) -> str:
-    return "[" + "".join(re.escape(ch) for ch in sorted(set(chars))) + "]"
+def _codes(text: str, top: int) -> npt.NDArray[np.uint32]:
+    """The text's code points, those above ``top`` (no character of the list) cut to ``top``."""
+    raw = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    cut: npt.NDArray[np.uint32] = np.minimum(raw, np.uint32(top))
+    return cut
+
+
+class _PairTable:
+    """Which pairs of characters start a word of the list, and which characters are words."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        pairs = {w[:2] for w in words if len(w) > 1}
+        firsts = sorted({p[0] for p in pairs})
+        seconds = sorted({p[1] for p in pairs})
+        # Code point → its place among the first (second) characters; "none" is the last place.
+        self.top = max((ord(ch) for w in words for ch in w[:2]), default=0) + 1
+        self.first = np.full(self.top + 1, len(firsts), dtype=np.intp)
+        self.first[[ord(ch) for ch in firsts]] = np.arange(len(firsts))
+        self.second = np.full(self.top + 1, len(seconds), dtype=np.intp)
+        self.second[[ord(ch) for ch in seconds]] = np.arange(len(seconds))
+        self.pair = np.zeros((len(firsts) + 1, len(seconds) + 1), dtype=bool)
+        for p in pairs:
+            self.pair[self.first[ord(p[0])], self.second[ord(p[1])]] = True
+        self.single = np.zeros(self.top + 1, dtype=bool)
+        self.single[[ord(w) for w in words if len(w) == 1]] = True
+
+    def starts(self, text: str) -> list[int]:
+        """Positions where a word of the list may start: a one-character word, or a word's first pair."""
+        codes = _codes(text, self.top)
+        found = self.single[codes]
+        found[:-1] |= self.pair[self.first[codes[:-1]], self.second[codes[1:]]]
+        return list(np.flatnonzero(found).tolist())
 
 
 class Gazetteer:
     """The folded words of a list, ready to be found in texts."""
 
-    __slots__ = ("_automaton", "_lengths", "_longest_first", "_singles", "_starts", "words")
+    __slots__ = ("_automaton", "_lengths", "_longest_first", "_pairs", "_singles", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(filter(None, map(fold, words)))
         self._automaton: Any = None
-        self._starts: re.Pattern[str] | None = None
+        self._pairs: _PairTable | None = None
         if len({w[0] for w in self.words}) <= _MAX_AUTOMATON_ROOT:
             self._automaton = ahocorasick.Automaton()
             for word in self.words:
@@ -65,14 +97,7 @@ class Gazetteer:
         self._lengths = {pair: tuple(sorted(ns)) for pair, ns in lengths.items()}
         self._longest_first = {pair: ns[::-1] for pair, ns in self._lengths.items()}
         self._singles = frozenset(w for w in self.words if len(w) == 1)
-        # A position where a one-character word stands, or a possible first pair of a longer one.
-        starts = []
-        if self._singles:
-            starts.append(_char_class(self._singles))
-        if lengths:
-            firsts, seconds = _char_class(p[0] for p in lengths), _char_class(p[1] for p in lengths)
-            starts.append(f"{firsts}(?={seconds})")
-        self._starts = re.compile("|".join(starts))
+        self._pairs = _PairTable(self.words)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -81,13 +106,12 @@ class Gazetteer:
         """Every (start, end, word) occurrence, overlapping ones included, in text order."""
         if not text or not self.words:
             return []
-        if self._starts is None:
+        if self._pairs is None:
             hits = [(end + 1 - len(word), end + 1, word) for end, word in self._automaton.iter(text)]
             return sorted(hits)
         found = []
         words, lengths, singles, size = self.words, self._lengths, self._singles, len(text)
-        for m in self._starts.finditer(text):
-            i = m.start()
+        for i in self._pairs.starts(text):
             if text[i] in singles:
                 found.append((i, i + 1, text[i]))
             for n in lengths.get(text[i : i + 2], ()):
@@ -97,13 +121,12 @@ class Gazetteer:
 
     def find_longest(self, text: str) -> list[Hit]:
         """``longest_first(self.find_all(text))``: the occurrences no longer one contains."""
-        if self._starts is None or not text:
+        if self._pairs is None or not text:
             return longest_first(self.find_all(text))
         found = []
         reach = 0  # end of the last occurrence kept: one ending there or before is inside it
         words, lengths, singles, size = self.words, self._longest_first, self._singles, len(text)
-        for m in self._starts.finditer(text):
-            i = m.start()
+        for i in self._pairs.starts(text):
             for n in lengths.get(text[i : i + 2], ()):
                 if i + n <= reach:
                     break
@@ -127,6 +150,23 @@ def automaton(words: tuple[str, ...]) -> Gazetteer:
 def find_all(auto: Gazetteer, text: str) -> list[Hit]:
     """Every (start, end, word) occurrence, overlapping ones included, in text order."""
     return auto.find_all(text)
+
+
+@functools.cache
+def _union(lists: tuple[tuple[str, ...], ...]) -> tuple[Gazetteer, tuple[frozenset[str], ...]]:
+    folded = tuple(frozenset(filter(None, map(fold, words))) for words in lists)
+    return Gazetteer(w for words in lists for w in words), folded
+
+
+def find_all_each(lists: tuple[tuple[str, ...], ...], text: str) -> list[list[Hit]]:
+    """``[find_all(automaton(words), text) for words in lists]``, scanning the text once.
+
+    >>> find_all_each((("局",), ("丽水", "丽水市")), "丽水市科技局")
+    [[(5, 6, '局')], [(0, 2, '丽水'), (0, 3, '丽水市')]]
+    """
+    auto, folded = _union(lists)
+    hits = auto.find_all(text)
+    return [[hit for hit in hits if hit[2] in words] for words in folded]
 
 
 def find_longest(auto: Gazetteer, text: str) -> list[Hit]:

@@ -84,15 +84,19 @@ def left_start(text: str, head: int, max_len: int, floor: int = 0, keep: frozens
     not on a classifier right after a number (3座病险水库 → 病险水库)."""
     stops = words("lexicons/name_left_stops.txt")
     ending = _by_last(stops)  # only the stop words ending in the character left of start can end there
+    lowest = max(floor, head - max_len)
     start = head
-    while start > max(floor, head - max_len) and is_han(text[start - 1]):
-        if any(
+    while start > lowest:
+        ch = text[start - 1]
+        if not is_han(ch):
+            break
+        if ch in ending and any(
             text[start - n : start] in stops and text[start - n : start] not in keep
-            for n in ending.get(text[start - 1], ())
+            for n in ending[ch]
             if start - n >= floor
         ):
             break
-        if text[start - 1] in _COUNTERS and start >= 2 and text[start - 2] in _NUMERALS:
+        if ch in _COUNTERS and start >= 2 and text[start - 2] in _NUMERALS:
             break  # 两家之江实验室: a number and its classifier end the name on the left
         start -= 1
     counted = start

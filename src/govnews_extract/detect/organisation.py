@@ -20,8 +20,8 @@ import regex
 from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
-from ._gazetteer import automaton, find_longest, fold
-from ._names import generic, is_han, left_start, printed, words
+from ._gazetteer import Hit, find_all_each, fold, longest_first
+from ._names import generic, is_han, left_start, prefix_at, printed, suffix_at, words
 from .place import division_spans
 
 _LEVELS = "省市区县州镇乡"
@@ -36,9 +36,8 @@ def _suffixes() -> dict[str, str]:
 
 
 @functools.cache
-def _bodies() -> tuple[frozenset[str], int]:
-    bodies = words("lexicons/org_bodies.txt")
-    return bodies, max(map(len, bodies))
+def _heads() -> frozenset[str]:
+    return frozenset(_suffixes())
 
 
 @functools.cache
@@ -52,12 +51,7 @@ _SUB_UNIT_RE = regex.compile(r"\p{Han}{0,10}?(?:研究所|研究院|调查队|�
 
 def _body_start(text: str, head: int, word: str, place_ends: dict[int, int]) -> int | None:
     """Start of a department name before ``head``: a body word, a level, or both (市科技)."""
-    bodies, longest = _bodies()
-    start = head
-    for n in range(min(longest, head), 0, -1):
-        if text[head - n : head] in bodies:
-            start = head - n
-            break
+    start = head - len(suffix_at(text, head, words("lexicons/org_bodies.txt")))
     if start == head and word not in _LEVEL_ONLY:
         return None
     if start not in place_ends and start > 0 and text[start - 1] in _LEVELS:
@@ -72,7 +66,7 @@ def _titles() -> frozenset[str]:
 
 def _starts_title(text: str, begin: int, end: int) -> bool:
     """市委 in 市委书记 is part of a post, not an organisation named on its own."""
-    return any(text.startswith(t, begin) and len(t) > end - begin for t in _titles())
+    return len(prefix_at(text, begin, _titles())) > end - begin
 
 
 def _with_places(start: int, place_ends: dict[int, int]) -> int:
@@ -82,11 +76,13 @@ def _with_places(start: int, place_ends: dict[int, int]) -> int:
     return start
 
 
-def _headed(text: str, place_ends: dict[int, int], known: list[Candidate]) -> list[Candidate]:
+def _headed(
+    text: str, heads: list[Hit], place_ends: dict[int, int], known: list[Candidate]
+) -> list[Candidate]:
     found: list[Candidate] = []
     last_end = 0
     known_ends = {c.end for c in known}
-    for start, end, head in find_longest(automaton(tuple(_suffixes())), text):
+    for start, end, head in longest_first(heads):
         if any(c.start <= start and end <= c.end for c in known):
             continue
         begin: int | None
@@ -113,15 +109,13 @@ def _is_han_at(text: str, pos: int) -> bool:
     """A Han character at ``pos`` that is not the start of a stop word (开展, 的 …)."""
     if pos >= len(text) or not is_han(text[pos]):
         return False
-    return not any(text.startswith(w, pos) for w in words("lexicons/name_left_stops.txt"))
+    return not prefix_at(text, pos, words("lexicons/name_left_stops.txt"))
 
 
 def _generic(name: str) -> bool:
     """省级孵化器, 三级医院: only modifiers before the head, so a kind of institution, not one."""
-    for head in sorted(_suffixes(), key=len, reverse=True):
-        if name.endswith(head):
-            return generic(name[: -len(head)])
-    return generic(name)
+    head = suffix_at(name, len(name), _heads())
+    return generic(name[: len(name) - len(head)])
 
 
 def _extend_sub_unit(text: str, cand: Candidate, known_starts: set[int]) -> Candidate:
@@ -162,12 +156,11 @@ def _companies(text: str, places: list[tuple[int, int]]) -> list[Candidate]:
 def find_organisation(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every organisation named in the text."""
     text = view.text
-    place_ends = {end: start for start, end in division_spans(text)}
-    known = [
-        Candidate("org", s, e, "org.gazetteer", {}, priority=6)
-        for s, e, _ in find_longest(automaton(_known()), text)
-    ]
-    headed = _headed(text, place_ends, known) + _companies(text, division_spans(text))
+    places = division_spans(text)
+    place_ends = {end: start for start, end in places}
+    heads, names = find_all_each((tuple(_suffixes()), _known()), text)
+    known = [Candidate("org", s, e, "org.gazetteer", {}, priority=6) for s, e, _ in longest_first(names)]
+    headed = _headed(text, heads, place_ends, known) + _companies(text, places)
     starts = {c.start for c in known}
     cands = [_extend_sub_unit(text, c, starts) for c in known + headed]
     return [

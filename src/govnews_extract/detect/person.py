@@ -19,7 +19,7 @@ from .._data import load_lexicon
 from ..normalize import NormalizedText
 from ..segment import pos_tags
 from . import Candidate, Context
-from ._gazetteer import automaton, find_all, find_longest
+from ._gazetteer import Hit, find_all_each, longest_first
 from ._names import is_han, left_start, words
 
 
@@ -65,9 +65,9 @@ def _name_before(text: str, pos: int) -> int | None:
     return None
 
 
-def _titled(text: str, known: dict[tuple[int, int], Candidate]) -> list[Candidate]:
+def _titled(text: str, titles: list[Hit], known: dict[tuple[int, int], Candidate]) -> list[Candidate]:
     found = []
-    for start, end, title in find_longest(automaton(_titles()), text):
+    for start, end, title in longest_first(titles):
         after, before = _name_after(text, end), _name_before(text, start)
         if after is not None:
             span = (end, after)
@@ -84,9 +84,9 @@ def _titled(text: str, known: dict[tuple[int, int], Candidate]) -> list[Candidat
 def find_person(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every person named in the text."""
     text = view.text
+    titles, names = find_all_each((_titles(), _known()), text)
     known = {
-        (s, e): Candidate("person", s, e, "person.gazetteer", {"name": w}, priority=5)
-        for s, e, w in find_all(automaton(_known()), text)
+        (s, e): Candidate("person", s, e, "person.gazetteer", {"name": w}, priority=5) for s, e, w in names
     }
-    titled = _titled(text, known)
+    titled = _titled(text, titles, known)
     return titled + list(known.values())

@@ -19,8 +19,9 @@ unresolved rather than guessed. A lake sharing its name with a division (太湖)
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -28,7 +29,7 @@ from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import Gazetteer, automaton, find_longest, fold
-from ._names import bounded_start, generic, printed
+from ._names import bounded_start, generic, prefix_at, printed
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,14 +69,15 @@ _CLAUSE_PUNCT = "；;。，,、：:（()）\n"
 
 
 @functools.cache
-def _zone_re(where: str) -> regex.Pattern[str]:
+def _zone_re(where: str) -> re.Pattern[str]:
     """Heads of zones' and parks' names from ``lexicons/zone_heads.tsv``: those that may stand
     alone (云栖小镇) or those named only after a place (苏州工业园区), longest first."""
     heads = [fold(h) for h, w in load_table("lexicons/zone_heads.tsv", 2) if w == where]
-    return regex.compile("|".join(sorted(heads, key=len, reverse=True)))
+    # Literal words only: the stdlib ``re`` scans a whole text for them twice as fast as ``regex``.
+    return re.compile("|".join(sorted(heads, key=len, reverse=True)))
 
 
-_BASIN_RE = regex.compile(r"(?<=[江河湖海])流域")
+_BASIN_RE = re.compile(r"(?<=[江河湖海])流域")
 # Parts of a named place: 长江 + 中下游, 黄土高原 + 区.
 _PART_RE = regex.compile(r"流域|中上游|中下游|区(?!\p{Han})|地区")
 # A port or airport named after a division: 天津 + 港, 大庆萨尔图 + 机场.
@@ -90,9 +92,30 @@ def _resolve(options: tuple[tuple[Division, bool], ...], named: set[str]) -> Div
     return next(iter(divisions)) if len(divisions) == 1 else None
 
 
-def _named_parents(hits: list[tuple[int, int, str]]) -> set[str]:
-    index = _divisions()
-    return {d.full_name for _, _, w in hits for d, _ in index.get(w, ()) if d.level != "county"}
+@dataclass(frozen=True, slots=True)
+class Surface:
+    """What the gazetteer knows of one surface form (丽水, 丽水市) of divisions."""
+
+    options: tuple[tuple[Division, bool], ...]  # the divisions it may name, each with "is a short form"
+    alone_ok: bool  # one of them may be named by the short form alone
+    needs_parent: bool  # only short forms of counties or of rarely-short divisions: parent needed
+    rule: str
+    parents: tuple[str, ...]  # full names of the cities and provinces it may name
+
+
+@functools.cache
+def _surface(word: str) -> Surface | None:
+    """The surface's facts, or None when no division has it (cached: at most one per gazetteer word)."""
+    options = _divisions().get(word)
+    if options is None:
+        return None
+    return Surface(
+        options,
+        alone_ok=any(d.short_ok > 0 for d, _ in options),
+        needs_parent=all(is_short and (d.short_ok == 1 or d.level == "county") for d, is_short in options),
+        rule="place.division_short" if all(s for _, s in options) else "place.division",
+        parents=tuple(d.full_name for d, _ in options if d.level != "county"),
+    )
 
 
 def _province_short(province: str) -> str:
@@ -118,19 +141,20 @@ def _context_words() -> tuple[str, ...]:
 
 
 @functools.cache
-def _zone_verbs() -> tuple[str, ...]:
-    words = (fold(w) for line in load_lexicon("lexicons/zone_left_verbs.txt") for w in line.split())
-    return tuple(sorted(words, key=len, reverse=True))
+def _zone_verbs() -> frozenset[str]:
+    return frozenset(fold(w) for line in load_lexicon("lexicons/zone_left_verbs.txt") for w in line.split())
 
 
-def _division_candidate(hit: tuple[int, int, str], named: set[str], text: str) -> Candidate | None:
+def _division_candidate(
+    hit: tuple[int, int, str], surface: Surface, named: set[str], text: str
+) -> Candidate | None:
     start, end, word = hit
-    options = _divisions()[word]
-    alone = any(d.short_ok > 0 for d, _ in options) and text.startswith(_context_words(), end)
+    options = surface.options
     if (
-        all(is_short and (d.short_ok == 1 or d.level == "county") for d, is_short in options)
+        surface.needs_parent
         and not any(_parent_named(d, named, text[max(0, start - 8) : start]) for d, _ in options)
-        and not alone  # 汶川地震, 舟曲特大山洪: a county named by what happened there
+        # 汶川地震, 舟曲特大山洪: a county named by what happened there
+        and not (surface.alone_ok and text.startswith(_context_words(), end))
     ):
         return None
     div = _resolve(options, named)
@@ -139,17 +163,16 @@ def _division_candidate(hit: tuple[int, int, str], named: set[str], text: str) -
         "full_name": div.full_name if div else None,
         "province": div.province if div else None,
     }
-    rule = "place.division_short" if all(s for _, s in options) else "place.division"
-    return Candidate("place", start, end, rule, fields, priority=4)
+    return Candidate("place", start, end, surface.rule, fields, priority=4)
 
 
 @functools.lru_cache(maxsize=4)  # the org detector asks for the same text's places
 def _gazetteer_candidates(text: str) -> tuple[Candidate, ...]:
-    hits = find_longest(_automaton(), text)
-    named = _named_parents(hits)
+    hits = [(hit, _surface(hit[2])) for hit in find_longest(_automaton(), text)]
+    named = {parent for _, surface in hits if surface for parent in surface.parents}
     found: list[Candidate] = []
-    for start, end, word in hits:
-        cand = _division_candidate((start, end, word), named, text) if word in _divisions() else None
+    for (start, end, word), surface in hits:
+        cand = _division_candidate((start, end, word), surface, named, text) if surface else None
         if cand:
             found.append(cand)
         elif word in _other_places():  # 太湖 the lake, not 太湖县 unless its city is named
@@ -180,7 +203,7 @@ def _water_candidates(text: str, places: list[Candidate]) -> list[Candidate]:
 
 def _suffix_candidates(
     text: str,
-    pattern: regex.Pattern[str],
+    pattern: re.Pattern[str],
     rule: str,
     max_len: int,
     places: list[Candidate],
@@ -196,7 +219,7 @@ def _suffix_candidates(
         if need_place and not inside:
             continue
         start = min(inside, default=bounded)
-        while verb := next((w for w in _zone_verbs() if text.startswith(w, start, m.start())), ""):
+        while verb := prefix_at(text, start, _zone_verbs(), m.start()):
             start += len(verb)  # 规划建设生命健康产业园 → 生命健康产业园
         if m.start() - start >= 2 and not generic(text[start : m.start()]):
             found.append(
@@ -254,4 +277,10 @@ def find_place(view: NormalizedText, context: Context) -> list[Candidate]:
     zones += _suffix_candidates(text, _zone_re("place"), "place.zone", 10, places, need_place=True)
     basins = _suffix_candidates(text, _BASIN_RE, "place.basin", 4, places)
     found = places + _water_candidates(text, places) + zones + basins
-    return [replace(c, fields={**c.fields, "name": printed(view, c.start, c.end)}) for c in found]
+    return [_as_printed(view, c) for c in found]
+
+
+def _as_printed(view: NormalizedText, c: Candidate) -> Candidate:
+    """The candidate with its name as printed in the original text."""
+    fields = {**c.fields, "name": printed(view, c.start, c.end)}
+    return Candidate(c.type, c.start, c.end, c.rule, fields, c.priority)

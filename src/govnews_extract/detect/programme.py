@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 
 import regex
 
@@ -34,7 +35,7 @@ from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
 from ._gazetteer import automaton, find_all, fold
-from ._names import bounded_start, generic, left_start, printed, words
+from ._names import bounded_start, generic, left_start, prefix_at, printed, words
 
 _MAX_UNQUOTED = 24
 _MAX_PREFIX = 5  # 科技创新“大平台”建设行动; a longer run before the quotes is no part of the name
@@ -43,7 +44,11 @@ _JOINERS = frozenset({"与", "及", "和"})
 _MIN_UNQUOTED = 5
 _MAX_LABEL = 8  # a quoted name longer than this without a head is a quotation
 _TITLE_RE = regex.compile(r"《(?P<name>[^《》\n]{2,60})》")
-_QUOTE_RE = regex.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
+# Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``.
+_QUOTE_RE = re.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
+_TITLE_QUOTES_RE = regex.compile(r"[“”\"‘’]")
+_QUOTES_RE = regex.compile(r"[“”\"]")
+_LIST_SPLIT_RE = regex.compile(r"、|和(?=\p{Han}{4})")
 _LABEL_RE = regex.compile(r"\p{Han}[^-]*\p{Han}|\p{Han}{2}")
 _NUMBERED_RE = regex.compile(r"(?:新政|政策|措施)[“\"]?(?:\d+|[一二三四五六七八九十]+)条[”\"]?")
 # A list of programmes summed up by a head: 天然林资源保护、退牧还草…等一批重大生态保护与修复工程.
@@ -57,9 +62,12 @@ _FIVE_YEAR_RE = regex.compile(r"十[一二三四五六七八九]五(?:规划)?")
 _LAW_RE = regex.compile(r"(?:保护|防治|促进|合同|管理|安全|监督)法(?:草案)?(?=[和及与、等]|\P{Han}|$)")
 # “四个基础”, “三个一”: a number of things is a slogan unless a programme head ends it.
 _COUNTED_SLOGAN_RE = regex.compile(r"[一二三四五六七八九十两]+个")
+_COUNTING_FIRST = frozenset("一二三四五六七八九十两")
 # “五大行动”: a number of programmes named by their head alone is a count (ANNOTATION.md).
 _COUNTED_HEAD_RE = regex.compile(r"[一二三四五六七八九十两]+[大项条](?P<head>\p{Han}{1,4})")
 _NUMERAL_CHARS = "0123456789一二三四五六七八九十百千万两几"
+_NUMERAL_SET = frozenset(_NUMERAL_CHARS)
+_NUMERALS_OR_PAIR = _NUMERAL_CHARS + "双"  # 双 counts like a numeral in region shorthands (“双三北”)
 _CLASSIFIER_CHARS = "个座项家批名位所把条种类处"
 _ORDINAL_RE = regex.compile(r"第[一二三四五六七八九十\d]+[次批轮]")
 # A weak-headed name ends before one of these (实施国家科技重大专项，…).
@@ -72,10 +80,12 @@ def _heads() -> dict[str, str]:
 
 
 @functools.cache
-def _head_re(unquoted: bool) -> regex.Pattern[str]:
+def _head_re(unquoted: bool) -> re.Pattern[str]:
+    """Programme heads, longest first (literal words: the stdlib ``re`` scans a whole text
+    for them twice as fast as ``regex``)."""
     rows = load_table("lexicons/programme_heads.tsv", 3)
     heads = sorted((fold(h) for h, _, where in rows if where == "yes" or not unquoted), key=len, reverse=True)
-    return regex.compile(rf"(?:{'|'.join(heads)})")
+    return re.compile(rf"(?:{'|'.join(heads)})")
 
 
 def _kind(name: str, default: str = "other") -> str:
@@ -96,14 +106,19 @@ def _cand(start: int, end: int, rule: str, name: str, kind: str) -> Candidate:
 def _titles(view: NormalizedText) -> list[Candidate]:
     found = []
     for m in _TITLE_RE.finditer(view.text):
-        name = regex.sub(r"[“”\"‘’]", "", printed(view, *m.span("name")))  # 《国家环境保护“十二五”规划》
+        name = _TITLE_QUOTES_RE.sub("", printed(view, *m.span("name")))  # 《国家环境保护“十二五”规划》
         found.append(_cand(m.start(), m.end(), "programme.title", name, _kind(m["name"], "document")))
     return found
 
 
+@functools.cache
+def _tail_re() -> regex.Pattern[str]:
+    return regex.compile(rf"\p{{Han}}{{0,6}}(?:{_head_re(False).pattern})")
+
+
 def _tail_end(text: str, pos: int) -> int | None:
     """End of the head that completes a quoted name (“大平台”建设行动 → after 行动), if any."""
-    tail = regex.match(rf"\p{{Han}}{{0,6}}(?:{_head_re(False).pattern})", text[pos : pos + 10])
+    tail = _tail_re().match(text[pos : pos + 10])
     if tail and len(tail[0]) > 1 and tail[0].endswith("年") and tail[0][-2:] not in _heads():
         tail = None  # “三个年”: 年 is a head only right after the quotes (not “十一五”前四年)
     if tail and _head_continues(text, pos + tail.end()):
@@ -118,9 +133,20 @@ def _org_heads() -> tuple[tuple[str, str], ...]:
     return tuple((fold(h), mode) for h, mode in load_table("lexicons/org_suffixes.tsv", 2))
 
 
+@functools.cache
+def _free_org_heads() -> tuple[str, ...]:
+    return tuple(head for head, mode in _org_heads() if mode == "free")
+
+
+@functools.cache
+def _word_tuple(relpath: str) -> tuple[str, ...]:
+    """A list's words as a tuple, for ``str.startswith`` / ``str.endswith`` (any of them)."""
+    return tuple(words(relpath))
+
+
 def _head_continues(text: str, end: int) -> bool:
     """The head just before ``end`` is part of a longer word or phrase (工程承包, 行动目标)."""
-    return any(text.startswith(w, end) for w in words("lexicons/programme_head_not_after.txt"))
+    return bool(prefix_at(text, end, words("lexicons/programme_head_not_after.txt")))
 
 
 def _counted_before(text: str, start: int) -> bool:
@@ -135,26 +161,32 @@ def _slogan_parts(role: str) -> tuple[str, ...]:
 
 def _region_shorthand(name: str) -> bool:
     """“三北”, “三河三湖”: numbers and compass or water words name a region."""
-    rest = "".join(ch for ch in name if ch not in _NUMERAL_CHARS + "双")
-    return len(rest) < len(name) and bool(rest) and all(ch in _slogan_parts("region") for ch in rest)
+    rest = "".join(ch for ch in name if ch not in _NUMERALS_OR_PAIR)
+    return len(rest) < len(name) and bool(rest) and all(ch in _region_parts() for ch in rest)
+
+
+@functools.cache
+def _region_parts() -> frozenset[str]:
+    return frozenset(_slogan_parts("region"))
 
 
 def _is_slogan(name: str) -> bool:
     """A known concept, a region shorthand, a counted slogan (“四个基础”, but “三个年” is a
     campaign), a count of programmes (“五大行动”), a category of enterprises (“市高企”) or a
     pair of predicates (“不花钱、有学上”)."""
-    counted = _COUNTED_HEAD_RE.fullmatch(name)
+    numbered = name[:1] in _COUNTING_FIRST  # both counted shapes open with a numeral
+    counted = _COUNTED_HEAD_RE.fullmatch(name) if numbered else None
     return (
         name in words("lexicons/programme_concepts.txt")
         or _region_shorthand(name)
-        or bool(_COUNTED_SLOGAN_RE.match(name) and not _kind(name, ""))
+        or bool(numbered and _COUNTED_SLOGAN_RE.match(name) and not _kind(name, ""))
         or bool(counted and counted["head"] in _heads())
         or name.endswith(_slogan_parts("category_end"))
         or any(p.startswith(_slogan_parts("predicate_start")) for p in name.split("、"))
     )
 
 
-def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
+def _is_programme_label(text: str, m: re.Match[str]) -> bool:
     """A quoted name with no head: a programme unless it is a slogan, concept, outcome or code."""
     name = m["name"]
     parts = name.split("、")
@@ -162,19 +194,19 @@ def _is_programme_label(text: str, m: regex.Match[str]) -> bool:
         return False
     if _is_slogan(fold(name)):
         return False
-    after_de = text[m.start() - 1 : m.start()] == "的" and not text[: m.start() - 1].endswith(_left_verbs())
+    after_de = text[m.start() - 1 : m.start()] == "的" and not text.endswith(_left_verbs(), 0, m.start() - 1)
     figure = after_de or _counted_before(text, m.start())  # but 推出的“惠企十条”
     if figure and not _kind(name, ""):  # 工作的“牛鼻子”, 一把“金钥匙”: a figure of speech
         return False
     if len(name) > _MAX_LABEL and not _kind(fold(name), ""):
         return False  # “绿水青山就是金山银山”: a quotation, not a name
-    if any(name.endswith(head) for head, mode in _org_heads() if mode == "free"):
+    if name.endswith(_free_org_heads()):
         return False  # “西湖区区校合作服务中心” is an organisation
     after = text[m.end() : m.end() + 4]
     before = text[max(0, m.start() - 3) : m.start()]
-    if any(after.startswith(w) for w in words("lexicons/programme_not_after.txt")):
+    if after.startswith(_word_tuple("lexicons/programme_not_after.txt")):
         return False
-    return not any(before.endswith(w) for w in words("lexicons/programme_not_before.txt"))
+    return not before.endswith(_word_tuple("lexicons/programme_not_before.txt"))
 
 
 def _quoted(view: NormalizedText) -> list[Candidate]:
@@ -182,13 +214,13 @@ def _quoted(view: NormalizedText) -> list[Candidate]:
     for m in _QUOTE_RE.finditer(text):
         tail_end = _tail_end(text, m.end())
         before = text[max(0, m.start() - 3) : m.start()]
-        if tail_end is not None and before.endswith(tuple(words("lexicons/programme_not_before.txt"))):
+        if tail_end is not None and before.endswith(_word_tuple("lexicons/programme_not_before.txt")):
             continue  # 这是一项“民心工程”: a figure of speech, not a programme
         if tail_end is not None:
             start = bounded_start(text, m.start(), _MAX_PREFIX)
             if start is None or "、" in m["name"] or _generic(text[start : m.start()]):
                 start = m.start()  # 重点城市“煤改气”工程 → 煤改气工程
-            while verb := next((w for w in _left_verbs() if text.startswith(w, start, m.start())), ""):
+            while verb := prefix_at(text, start, words("lexicons/programme_verbs.txt"), m.start()):
                 start += len(verb)  # 强化“一件事”集成改革 → 一件事集成改革
             # “千村示范、万村整治”工程 keeps its list; “零上门、零审批”双零行动 names itself after it
             items = m["name"].split("、")
@@ -234,6 +266,12 @@ def _unquoted_heads() -> tuple[str, ...]:
 
 
 @functools.cache
+def _name_heads() -> tuple[str, ...]:
+    """Heads of programmes and organisations, which end a name listed before a joiner."""
+    return _unquoted_heads() + _org_head_words()
+
+
+@functools.cache
 def _inner_words() -> frozenset[str]:
     return words("lexicons/programme_inner_words.txt")
 
@@ -248,23 +286,23 @@ def _after_listed_names(text: str, start: int, head: int) -> int:
     """Start after the last joiner that follows another name's head (A方案及B意见 → B意见,
     市级研发中心和省重点研发计划 → 省重点研发计划)."""
     for i in range(head - 1, start, -1):
-        if text[i] in _JOINERS and text[start:i].endswith(_unquoted_heads() + _org_head_words()):
+        if text[i] in _JOINERS and text.endswith(_name_heads(), start, i):
             return i + 1
     return start
 
 
-def _unquoted(view: NormalizedText) -> list[Candidate]:
+def _unquoted(view: NormalizedText, orgs: list[tuple[int, int, str]]) -> list[Candidate]:
     text, found = view.text, []
-    org_ends = sorted(e for _, e, _ in find_all(automaton(_known_orgs()), text))
+    org_ends = sorted(e for _, e, _ in orgs)
     for m in _head_re(True).finditer(text):
         floor = _org_floor(org_ends, m.start())
         start = bounded_start(text, m.start(), _MAX_UNQUOTED, floor, _JOINERS)
         if start is not None and m.end() - start < _MIN_UNQUOTED:  # 农村电网改造升级工程, 人才引进计划
             start = bounded_start(text, m.start(), _MAX_UNQUOTED, floor, _inner_words())
-            if start is not None and text.startswith(tuple(_inner_words()), start):
+            if start is not None and prefix_at(text, start, _inner_words()):
                 start = None  # 完善考核办法: the verb is before the name, and the name is too short
         start = _after_listed_names(text, start, m.start()) if start is not None else None
-        verb = next((w for w in _left_verbs() if start is not None and text.startswith(w, start)), "")
+        verb = prefix_at(text, start, words("lexicons/programme_verbs.txt")) if start is not None else ""
         start = start + len(verb) if start is not None else None  # 加快建设X工程 → X工程
         if start is None or m.end() - start < _MIN_UNQUOTED or _generic(text[start : m.start()]):
             continue
@@ -278,7 +316,7 @@ def _instance(text: str, start: int, end: int) -> bool:
     """A headed phrase that is not one programme: its head runs on into another word
     (集体林权制度改革, 行动目标) or it names built works counted after it
     (新建饮水安全工程203处)."""
-    return _head_continues(text, end) or text[end : end + 1] in tuple(_NUMERAL_CHARS)
+    return _head_continues(text, end) or text[end : end + 1] in _NUMERAL_SET
 
 
 @functools.cache
@@ -298,18 +336,51 @@ def _weak_re() -> regex.Pattern[str]:
     )
 
 
+@functools.cache
+def _weak_end_re() -> regex.Pattern[str]:
+    return regex.compile(rf"(?=[{regex.escape(_WEAK_END)}]|$)")
+
+
+@functools.cache
+def _weak_reach() -> tuple[frozenset[str], int, int]:
+    """First characters of the verbs, and how far before a weak head's end a match of
+    ``_weak_re`` may start (its verb, name and head at their longest, and at their shortest)."""
+    verbs, heads = words("lexicons/programme_verbs.txt"), _weak_heads()
+    farthest = max(map(len, verbs)) + _MAX_UNQUOTED + max(map(len, heads))
+    nearest = min(map(len, verbs)) + 1 + min(map(len, heads))
+    return frozenset(v[0] for v in verbs), farthest, nearest
+
+
+def _weak_starts(text: str) -> list[int]:
+    """The positions where ``_weak_re`` can match: a verb's first character within reach
+    before a weak head that ends at punctuation. The heads are rare, so finding them first
+    is much faster than trying the verbs at every character, and matching at each of these
+    positions gives what an overlapped scan of the whole text gives."""
+    firsts, farthest, nearest = _weak_reach()
+    starts: set[int] = set()
+    for head in _weak_heads():
+        at = text.find(head)
+        while at >= 0:
+            end = at + len(head)
+            if _weak_end_re().match(text, end):
+                window = range(max(0, end - farthest), end - nearest + 1)
+                starts.update(p for p in window if text[p] in firsts)
+            at = text.find(head, at + 1)
+    return sorted(starts)
+
+
 def _verb_led(view: NormalizedText) -> list[Candidate]:
     """Names ending in a weak head, right after a verb that introduces one initiative
     (开展中央环境保护督察。, 全面推行河长制，)."""
     text, found = view.text, []
-    for m in _weak_re().finditer(text, overlapped=True):
+    for m in filter(None, (_weak_re().match(text, p) for p in _weak_starts(text))):
         start, end = m.span("name")
         ordinal = _ORDINAL_RE.match(text, start, m.start("head"))
         start = ordinal.end() if ordinal else start  # 第三次国务院大督查 → 国务院大督查
         start = max(start, text.rfind("等", start, m.start("head")) + 1)  # A等B专项 → B专项
         body = text[start : m.start("head")]
-        opener = any(body.startswith(w) for w in words("lexicons/programme_category_openers.txt"))
-        led = any(body.startswith(w) for w in words("lexicons/programme_verbs.txt"))
+        opener = body.startswith(_word_tuple("lexicons/programme_category_openers.txt"))
+        led = body.startswith(_word_tuple("lexicons/programme_verbs.txt"))
         kind, min_body = _weak_heads()[m["head"]]
         if len(body) >= min_body and (len(body) >= 4 or not _generic(body)) and not led and not opener:
             found.append(_cand(start, end, "programme.verb_led", printed(view, start, end), kind))
@@ -323,14 +394,14 @@ def _about_re() -> regex.Pattern[str]:
     return regex.compile(rf"关于[\p{{Han}}“”\"]{{2,40}}?的(?:{'|'.join(heads)})")
 
 
-def _about(view: NormalizedText) -> list[Candidate]:
+def _about(view: NormalizedText, orgs: list[tuple[int, int, str]]) -> list[Candidate]:
     """关于…的通知, with the body that issues it when it is named right before (国务院关于…)."""
     text, found = view.text, []
-    issuers = {e: s for s, e, _ in find_all(automaton(_known_orgs()), text)}
+    issuers = {e: s for s, e, _ in orgs}
     for m in _about_re().finditer(text):
         if text[m.start() - 1 : m.start()] != "《" and not _head_continues(text, m.end()):
             start = issuers.get(m.start(), m.start())
-            name = regex.sub(r"[“”\"]", "", printed(view, start, m.end()))
+            name = _QUOTES_RE.sub("", printed(view, start, m.end()))
             found.append(_cand(start, m.end(), "programme.about", name, "document"))
     return found
 
@@ -344,7 +415,7 @@ def _patterned(view: NormalizedText) -> list[Candidate]:
         for m in pattern.finditer(text):
             start = left_start(text, m.start(), 6)
             if m.start() - start >= 2:
-                name = regex.sub(r"[“”\"]", "", printed(view, start, m.end()))
+                name = _QUOTES_RE.sub("", printed(view, start, m.end()))
                 found.append(_cand(start, m.end(), rule, name, kind))
     found += [
         _cand(m.start(), m.end(), "programme.five_year", m[0], "plan") for m in _FIVE_YEAR_RE.finditer(text)
@@ -352,9 +423,14 @@ def _patterned(view: NormalizedText) -> list[Candidate]:
     return found
 
 
+@functools.cache
+def _long_stops() -> tuple[str, ...]:
+    return tuple(w for w in words("lexicons/name_left_stops.txt") if len(w) >= 2)
+
+
 def _starts_with_verb(item: str) -> bool:
     """开展省重点实验室: an item that opens with a verb or function word is a clause, not a name."""
-    return any(item.startswith(w) for w in words("lexicons/name_left_stops.txt") if len(w) >= 2)
+    return item.startswith(_long_stops())
 
 
 def _listed(view: NormalizedText) -> list[Candidate]:
@@ -365,7 +441,7 @@ def _listed(view: NormalizedText) -> list[Candidate]:
         begin = m.start()
         while begin > 0 and text[begin - 1] not in _LIST_START:
             begin -= 1
-        items = regex.split(r"、|和(?=\p{Han}{4})", text[begin : m.start()])
+        items = _LIST_SPLIT_RE.split(text[begin : m.start()])
         if (
             len(items) < 3
             or (begin > 0 and text[begin - 1] not in _SENTENCE_START)
@@ -384,5 +460,6 @@ def _listed(view: NormalizedText) -> list[Candidate]:
 
 def find_programme(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every programme named in the text."""
-    found = _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view) + _listed(view)
-    return found + _verb_led(view) + _about(view)
+    orgs = find_all(automaton(_known_orgs()), view.text)  # bodies a name does not start inside
+    found = _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view, orgs) + _listed(view)
+    return found + _verb_led(view) + _about(view, orgs)
