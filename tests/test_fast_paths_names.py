@@ -49,6 +49,16 @@ def test_place_gazetteer_finds_every_word_at_every_position(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
+def test_a_large_list_with_one_character_words_finds_every_word(text: str) -> None:
+    auto = _gazetteer.Gazetteer([*_PLACES, "市", "县", "局", "\U00020000"])
+    assert auto._pairs is not None
+    plain = _plain_find_all(auto.words, text)
+    assert auto.find_all(text) == plain
+    assert auto.find_longest(text) == _gazetteer.longest_first(plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
 def test_small_lists_find_every_word_at_every_position(text: str) -> None:
     small = (tuple(organisation._suffixes()), organisation._known(), ("局", "丽水", "丽水市", "市科技局"))
     for words in small:
@@ -148,3 +158,31 @@ def test_weak_heads_match_where_an_overlapped_scan_matches(text: str) -> None:
 
     plain = spans(programme._weak_re().finditer(text, overlapped=True))
     assert spans(programme._weak_re().match(text, p) for p in programme._weak_starts(text)) == plain
+
+
+def _plain_generic(body: str, modifiers: frozenset[str]) -> bool:
+    while body:
+        for n in range(min(5, len(body)), 0, -1):
+            if body[:n] in modifiers:
+                body = body[n:]
+                break
+        else:
+            return False
+    return True
+
+
+_GENERIC_LISTS = ["lexicons/org_generic.txt", "lexicons/programme_generic.txt"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*sorted(_names.words(_GENERIC_LISTS[0]) | _names.words(_GENERIC_LISTS[1])), *"新市丽水"]
+        ),
+        max_size=6,
+    ).map("".join),
+    st.sampled_from(_GENERIC_LISTS),
+)
+def test_generic_takes_the_longest_modifier_of_at_most_five_characters(body: str, relpath: str) -> None:
+    assert _names.generic(body, relpath) == _plain_generic(body, _names.words(relpath))

@@ -48,29 +48,36 @@ def _codes(text: str, top: int) -> npt.NDArray[np.uint32]:
 
 
 class _PairTable:
-    """Which pairs of characters start a word of the list, and which characters are words."""
+    """Which pairs of characters start a word of the list, and which characters are words.
+
+    The pairs are a flat table: row (first character) times the row length plus column
+    (second character), looked up with ``take`` (several times faster than 2-D indexing).
+    """
 
     def __init__(self, words: frozenset[str]) -> None:
         pairs = {w[:2] for w in words if len(w) > 1}
         firsts = sorted({p[0] for p in pairs})
         seconds = sorted({p[1] for p in pairs})
-        # Code point → its place among the first (second) characters; "none" is the last place.
+        width = len(seconds) + 1
+        # Code point → its row (column); "no first (second) character of a pair" is the last one.
         self.top = max((ord(ch) for w in words for ch in w[:2]), default=0) + 1
-        self.first = np.full(self.top + 1, len(firsts), dtype=np.intp)
-        self.first[[ord(ch) for ch in firsts]] = np.arange(len(firsts))
-        self.second = np.full(self.top + 1, len(seconds), dtype=np.intp)
-        self.second[[ord(ch) for ch in seconds]] = np.arange(len(seconds))
-        self.pair = np.zeros((len(firsts) + 1, len(seconds) + 1), dtype=bool)
-        for p in pairs:
-            self.pair[self.first[ord(p[0])], self.second[ord(p[1])]] = True
-        self.single = np.zeros(self.top + 1, dtype=bool)
-        self.single[[ord(w) for w in words if len(w) == 1]] = True
+        self.row = np.full(self.top + 1, len(firsts) * width, dtype=np.intp)
+        self.row[[ord(ch) for ch in firsts]] = np.arange(len(firsts)) * width
+        self.column = np.full(self.top + 1, len(seconds), dtype=np.intp)
+        self.column[[ord(ch) for ch in seconds]] = np.arange(len(seconds))
+        self.pair = np.zeros((len(firsts) + 1) * width, dtype=bool)
+        self.pair[[self.row[ord(p[0])] + self.column[ord(p[1])] for p in pairs]] = True
+        singles = [ord(w) for w in words if len(w) == 1]
+        self.single = np.zeros(self.top + 1, dtype=bool) if singles else None
+        if self.single is not None:
+            self.single[singles] = True
 
     def starts(self, text: str) -> list[int]:
         """Positions where a word of the list may start: a one-character word, or a word's first pair."""
         codes = _codes(text, self.top)
-        found = self.single[codes]
-        found[:-1] |= self.pair[self.first[codes[:-1]], self.second[codes[1:]]]
+        found = self.pair.take(self.row.take(codes[:-1]) + self.column.take(codes[1:]))
+        if self.single is not None:
+            found = np.append(found, False) | self.single.take(codes)
         return list(np.flatnonzero(found).tolist())
 
 

@@ -78,6 +78,16 @@ def is_han(ch: str) -> bool:
     return bool(_HAN.match(ch))
 
 
+def _stop_ends_at(
+    text: str, end: int, lengths: tuple[int, ...], stops: frozenset[str], floor: int, keep: frozenset[str]
+) -> bool:
+    """A stop word (not one to keep) of one of ``lengths`` ends at ``end``, starting at or after ``floor``."""
+    for n in lengths:
+        if end - n >= floor and text[end - n : end] in stops and text[end - n : end] not in keep:
+            return True
+    return False
+
+
 def left_start(text: str, head: int, max_len: int, floor: int = 0, keep: frozenset[str] = frozenset()) -> int:
     """Where a name whose head starts at ``head`` begins: at most ``max_len`` characters
     before the head, never before ``floor``, never across punctuation or a stop word, and
@@ -90,11 +100,7 @@ def left_start(text: str, head: int, max_len: int, floor: int = 0, keep: frozens
         ch = text[start - 1]
         if not is_han(ch):
             break
-        if ch in ending and any(
-            text[start - n : start] in stops and text[start - n : start] not in keep
-            for n in ending[ch]
-            if start - n >= floor
-        ):
+        if ch in ending and _stop_ends_at(text, start, ending[ch], stops, floor, keep):
             break
         if ch in _COUNTERS and start >= 2 and text[start - 2] in _NUMERALS:
             break  # 两家之江实验室: a number and its classifier end the name on the left
@@ -135,11 +141,10 @@ def generic(body: str, modifiers_list: str = "lexicons/org_generic.txt") -> bool
     (True, False)
     """
     modifiers = words(modifiers_list)
-    while body:
-        for n in range(min(5, len(body)), 0, -1):
-            if body[:n] in modifiers:
-                body = body[n:]
-                break
-        else:
+    pos = 0
+    while pos < len(body):
+        modifier = prefix_at(body, pos, modifiers, pos + 5)  # the longest, of at most 5 characters
+        if not modifier:
             return False
+        pos += len(modifier)
     return True

@@ -13,7 +13,9 @@ place, brand and industry (杭州光铂智能), and sub-units written right afte
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 
 import regex
 
@@ -82,8 +84,14 @@ def _headed(
     found: list[Candidate] = []
     last_end = 0
     known_ends = {c.end for c in known}
+    # Known names by start, with the farthest end reached by one starting there or before:
+    # a head inside a known name is one that such a name reaches past.
+    spans = sorted((c.start, c.end) for c in known)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
     for start, end, head in longest_first(heads):
-        if any(c.start <= start and end <= c.end for c in known):
+        i = bisect.bisect_right(starts, start)
+        if i and reach[i - 1] >= end:
             continue
         begin: int | None
         if _suffixes()[head] == "free":

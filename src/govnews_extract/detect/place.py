@@ -77,7 +77,9 @@ def _zone_re(where: str) -> re.Pattern[str]:
     return re.compile("|".join(sorted(heads, key=len, reverse=True)))
 
 
-_BASIN_RE = re.compile(r"(?<=[江河湖海])流域")
+# 流域 after a river, lake or sea; the check looks back from 流域's end, so that the scan
+# searches for the literal 流域 (a pattern opening with a lookbehind is tried at every character).
+_BASIN_RE = re.compile(r"流域(?<=[江河湖海]流域)")
 # Parts of a named place: 长江 + 中下游, 黄土高原 + 区.
 _PART_RE = regex.compile(r"流域|中上游|中下游|区(?!\p{Han})|地区")
 # A port or airport named after a division: 天津 + 港, 大庆萨尔图 + 机场.

@@ -67,7 +67,8 @@ _COUNTING_FIRST = frozenset("一二三四五六七八九十两")
 _COUNTED_HEAD_RE = regex.compile(r"[一二三四五六七八九十两]+[大项条](?P<head>\p{Han}{1,4})")
 _NUMERAL_CHARS = "0123456789一二三四五六七八九十百千万两几"
 _NUMERAL_SET = frozenset(_NUMERAL_CHARS)
-_NUMERALS_OR_PAIR = _NUMERAL_CHARS + "双"  # 双 counts like a numeral in region shorthands (“双三北”)
+# 双 counts like a numeral in region shorthands (“双三北”): both are dropped to see what is left.
+_DROP_NUMERALS = str.maketrans("", "", _NUMERAL_CHARS + "双")
 _CLASSIFIER_CHARS = "个座项家批名位所把条种类处"
 _ORDINAL_RE = regex.compile(r"第[一二三四五六七八九十\d]+[次批轮]")
 # A weak-headed name ends before one of these (实施国家科技重大专项，…).
@@ -161,7 +162,7 @@ def _slogan_parts(role: str) -> tuple[str, ...]:
 
 def _region_shorthand(name: str) -> bool:
     """“三北”, “三河三湖”: numbers and compass or water words name a region."""
-    rest = "".join(ch for ch in name if ch not in _NUMERALS_OR_PAIR)
+    rest = name.translate(_DROP_NUMERALS)
     return len(rest) < len(name) and bool(rest) and all(ch in _region_parts() for ch in rest)
 
 
