@@ -34,7 +34,7 @@ import regex
 from .._data import load_lexicon, load_table
 from ..normalize import NormalizedText
 from . import Candidate, Context
-from ._gazetteer import automaton, find_all, fold
+from ._gazetteer import Hit, find_all_each, fold
 from ._names import bounded_start, generic, left_start, prefix_at, printed, words
 
 _MAX_UNQUOTED = 24
@@ -292,7 +292,7 @@ def _after_listed_names(text: str, start: int, head: int) -> int:
     return start
 
 
-def _unquoted(view: NormalizedText, orgs: list[tuple[int, int, str]]) -> list[Candidate]:
+def _unquoted(view: NormalizedText, orgs: list[Hit]) -> list[Candidate]:
     text, found = view.text, []
     org_ends = sorted(e for _, e, _ in orgs)
     for m in _head_re(True).finditer(text):
@@ -352,29 +352,31 @@ def _weak_reach() -> tuple[frozenset[str], int, int]:
     return frozenset(v[0] for v in verbs), farthest, nearest
 
 
-def _weak_starts(text: str) -> list[int]:
+@functools.cache
+def _weak_head_words() -> tuple[str, ...]:
+    return tuple(_weak_heads())
+
+
+def _weak_starts(text: str, heads: list[Hit]) -> list[int]:
     """The positions where ``_weak_re`` can match: a verb's first character within reach
-    before a weak head that ends at punctuation. The heads are rare, so finding them first
-    is much faster than trying the verbs at every character, and matching at each of these
-    positions gives what an overlapped scan of the whole text gives."""
+    before a weak head (``heads``: every occurrence in the text) that ends at punctuation.
+    The heads are rare, so finding them first is much faster than trying the verbs at every
+    character, and matching at each of these positions gives what an overlapped scan of the
+    whole text gives."""
     firsts, farthest, nearest = _weak_reach()
     starts: set[int] = set()
-    for head in _weak_heads():
-        at = text.find(head)
-        while at >= 0:
-            end = at + len(head)
-            if _weak_end_re().match(text, end):
-                window = range(max(0, end - farthest), end - nearest + 1)
-                starts.update(p for p in window if text[p] in firsts)
-            at = text.find(head, at + 1)
+    for _, end, _ in heads:
+        if _weak_end_re().match(text, end):
+            window = range(max(0, end - farthest), end - nearest + 1)
+            starts.update(p for p in window if text[p] in firsts)
     return sorted(starts)
 
 
-def _verb_led(view: NormalizedText) -> list[Candidate]:
+def _verb_led(view: NormalizedText, heads: list[Hit]) -> list[Candidate]:
     """Names ending in a weak head, right after a verb that introduces one initiative
     (开展中央环境保护督察。, 全面推行河长制，)."""
     text, found = view.text, []
-    for m in filter(None, (_weak_re().match(text, p) for p in _weak_starts(text))):
+    for m in filter(None, (_weak_re().match(text, p) for p in _weak_starts(text, heads))):
         start, end = m.span("name")
         ordinal = _ORDINAL_RE.match(text, start, m.start("head"))
         start = ordinal.end() if ordinal else start  # 第三次国务院大督查 → 国务院大督查
@@ -395,7 +397,7 @@ def _about_re() -> regex.Pattern[str]:
     return regex.compile(rf"关于[\p{{Han}}“”\"]{{2,40}}?的(?:{'|'.join(heads)})")
 
 
-def _about(view: NormalizedText, orgs: list[tuple[int, int, str]]) -> list[Candidate]:
+def _about(view: NormalizedText, orgs: list[Hit]) -> list[Candidate]:
     """关于…的通知, with the body that issues it when it is named right before (国务院关于…)."""
     text, found = view.text, []
     issuers = {e: s for s, e, _ in orgs}
@@ -461,6 +463,7 @@ def _listed(view: NormalizedText) -> list[Candidate]:
 
 def find_programme(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every programme named in the text."""
-    orgs = find_all(automaton(_known_orgs()), view.text)  # bodies a name does not start inside
+    # One scan for the bodies a name does not start inside and for the weak heads.
+    orgs, weak_heads = find_all_each((_known_orgs(), _weak_head_words()), view.text)
     found = _titles(view) + _quoted(view) + _patterned(view) + _unquoted(view, orgs) + _listed(view)
-    return found + _verb_led(view) + _about(view, orgs)
+    return found + _verb_led(view, weak_heads) + _about(view, orgs)
