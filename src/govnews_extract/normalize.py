@@ -14,11 +14,13 @@ inside words and numbers (``1728.88\\n万元``).  Detectors match on the cleaned
 from __future__ import annotations
 
 import bisect
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
 
-from .chars import LAYOUT_RE, fold_char, fold_text, is_layout, strip_layout
+from .chars import fold_char, fold_text, is_layout, layout_runs, strip_layout
 from .layout import cell_starts
 
 __all__ = ["NormalizedText", "fold_char", "is_layout", "normalize", "strip_layout"]
@@ -90,6 +92,8 @@ def repair_ocr_digits(text: str) -> str:
     >>> repair_ocr_digits("毒害草治理l2万公顷，PM2.5，1O5亿元")
     '毒害草治理12万公顷，PM2.5，105亿元'
     """
+    if not any(letter in text for letter in _OCR_DIGITS):
+        return text  # the common case, found by four fast substring scans instead of a pattern scan
     return _OCR_DIGIT_RE.sub(lambda m: _OCR_DIGITS[m[0]], text)
 
 
@@ -162,27 +166,27 @@ def normalize(text: str) -> NormalizedText:
     folded = repair_ocr_digits(fold_text(text))
     cuts = cell_starts(text)
     out: list[str] = []
-    origin: list[int] = []
+    # The original offsets of the view's characters, a range a kept stretch of text.
+    origin: list[Iterable[int]] = []
     pos = 0
-    for run in LAYOUT_RE.finditer(folded):
-        start, end = run.span()
+    for start, end in layout_runs(folded):
         if start > pos:
             out.append(folded[pos:start])
-            origin.extend(range(pos, start))
+            origin.append(range(pos, start))
         if out and end < len(folded):
             if end in cuts or start in cuts:
-                sep = _line_or_space(run[0])
+                sep = _line_or_space(folded[start:end])
             elif _maybe_apart(folded[start - 1], folded[end]):  # the view so far ends with folded[start - 1]
-                sep = _separator("".join(out[-5:])[-5:], folded[end : end + 4], run[0])
+                sep = _separator("".join(out[-5:])[-5:], folded[end : end + 4], folded[start:end])
                 if sep and _broken_in_prose(folded, start, end):
                     sep = ""
             else:
                 sep = ""
             if sep:
                 out.append(sep)
-                origin.append(start)
+                origin.append((start,))
         pos = end
     if pos < len(folded):
         out.append(folded[pos:])
-        origin.extend(range(pos, len(folded)))
-    return NormalizedText("".join(out), tuple(origin), text)
+        origin.append(range(pos, len(folded)))
+    return NormalizedText("".join(out), tuple(itertools.chain.from_iterable(origin)), text)
