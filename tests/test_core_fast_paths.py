@@ -91,3 +91,21 @@ def _plain_normalize(text: str) -> NormalizedText:
 @given(_TEXT)
 def test_normalize_is_the_plain_run_by_run_view(text: str) -> None:
     assert normalize(text) == _plain_normalize(text)
+
+
+def test_views_after_a_longer_text_keep_their_own_offsets() -> None:
+    # normalize() slices one shared tuple of offsets, grown to the longest text so far.
+    normalize("增长10%。\n" * 5000)
+    for text in ["1728.88\n万元", "", " ", "增长 10%", "增长 ３％\u3000"]:
+        assert normalize(text) == _plain_normalize(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_lines_of_words_are_the_lines_one_by_one(text: str) -> None:
+    folded = fold_text(text)
+    fast = layout._lines_of_words(folded)
+    if all(ch.isspace() or ch.isprintable() for ch in folded):
+        assert fast == layout._lines_one_by_one(folded)
+    else:
+        assert fast is None

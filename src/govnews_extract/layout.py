@@ -140,14 +140,21 @@ def is_placeholder_cell(text: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def split_lines(text: str) -> tuple[Line, ...]:
     """The non-blank lines of ``text`` with their visible spans."""
+    # Folding maps no character to or from a line break or a layout character, and keeps
+    # the length: the folded text's lines, without layout, are the visible lines, at the
+    # same offsets as the original's.
+    folded = fold_text(text)
+    lines = _lines_of_words(folded)
+    return tuple(lines if lines is not None else _lines_one_by_one(folded))
+
+
+def _lines_one_by_one(folded: str) -> list[Line]:
+    """:func:`split_lines` of a folded text, one line at a time."""
     lines: list[Line] = []
     offset = 0
     breaks = 0
     blank = False
-    # Folding maps no character to or from a line break or a layout character, and keeps
-    # the length: the folded text's lines, without layout, are the visible lines, at the
-    # same offsets as the original's.
-    for raw in fold_text(text).splitlines(keepends=True):
+    for raw in folded.splitlines(keepends=True):
         body = raw.rstrip(_LINE_BREAKS)
         visible = body.strip()
         if not visible:
@@ -169,7 +176,40 @@ def split_lines(text: str) -> tuple[Line, ...]:
         # else: only layout with a zero-width mark among it, span residue rather than a blank line
         breaks += len(body) < len(raw)
         offset += len(raw)
-    return tuple(lines)
+    return lines
+
+
+def _lines_of_words(folded: str) -> list[Line] | None:
+    """:func:`split_lines` of a folded text whose layout is all whitespace, else ``None``.
+
+    Built from the words between whitespace runs (``str.split``), so that blank lines and
+    indentation cost nothing: a run with line breaks in it ends a line, and with two or
+    more, a blank line stands in it (whitespace is all it can hold).
+    """
+    words = folded.split()
+    if not "".join(words).isprintable():
+        return None  # a zero-width mark or a control character: not whitespace, but layout
+    lines: list[Line] = []
+    line: list[str] = []  # the words of the line so far
+    start = end = pos = 0
+    breaks, blank = 0, False  # of the line so far: see Line
+    for word in words:
+        at = folded.find(word, pos)  # only whitespace stands between pos and the word
+        if at > pos:
+            count = len((folded[pos:at] + ".").splitlines()) - 1  # line breaks in the run
+            if line and count:  # the run ends a line
+                lines.append(Line(start, end, "".join(line), breaks, blank))
+                line = []
+                breaks, blank = count, count > 1
+            elif not line:  # the text starts with the run
+                breaks = count
+        if not line:
+            start = at
+        line.append(word)
+        end = pos = at + len(word)
+    if line:
+        lines.append(Line(start, end, "".join(line), breaks, blank))
+    return lines
 
 
 def _is_cell_line(line: Line) -> bool:

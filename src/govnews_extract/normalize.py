@@ -14,8 +14,7 @@ inside words and numbers (``1728.88\\n万元``).  Detectors match on the cleaned
 from __future__ import annotations
 
 import bisect
-import itertools
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -165,14 +164,14 @@ def normalize(text: str) -> NormalizedText:
     """
     folded = repair_ocr_digits(fold_text(text))
     cuts = cell_starts(text)
+    offsets = _offsets(len(folded))
     out: list[str] = []
-    # The original offsets of the view's characters, a range a kept stretch of text.
-    origin: list[Iterable[int]] = []
+    origin: list[int] = []  # the original offsets of the view's characters
     pos = 0
     for start, end in layout_runs(folded):
         if start > pos:
             out.append(folded[pos:start])
-            origin.append(range(pos, start))
+            origin += offsets[pos:start]
         if out and end < len(folded):
             if end in cuts or start in cuts:
                 sep = _line_or_space(folded[start:end])
@@ -184,9 +183,27 @@ def normalize(text: str) -> NormalizedText:
                 sep = ""
             if sep:
                 out.append(sep)
-                origin.append((start,))
+                origin.append(start)
         pos = end
     if pos < len(folded):
         out.append(folded[pos:])
-        origin.append(range(pos, len(folded)))
-    return NormalizedText("".join(out), tuple(itertools.chain.from_iterable(origin)), text)
+        origin += offsets[pos : len(folded)]
+    return NormalizedText("".join(out), tuple(origin), text)
+
+
+# Offsets 0, 1, 2 … as one shared tuple: a slice of it copies references to int objects that
+# already exist, several times faster than making a view's (mostly large) offsets anew. Kept
+# up to the length of the longest text seen, at most _SHARED_OFFSETS (about 9 MB).
+_SHARED_OFFSETS = 1 << 18
+_offset_ints: tuple[int, ...] = ()
+
+
+def _offsets(length: int) -> Sequence[int]:
+    """The offsets ``0 … length - 1`` (at least), cheap to slice."""
+    global _offset_ints
+    if length > _SHARED_OFFSETS:
+        return range(length)  # a rare long text: its slices make their ints
+    ints = _offset_ints  # one read: another thread may replace it
+    if len(ints) < length:
+        ints = _offset_ints = tuple(range(min(_SHARED_OFFSETS, max(length, 2 * len(ints)))))
+    return ints
