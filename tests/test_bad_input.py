@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from govnews_extract import parse, parse_many
+from govnews_extract import models, parse, parse_many
 from govnews_extract.errors import DocumentError, DocumentTooLongError, GovnewsError
 from govnews_extract.pipeline import DEFAULT_MAX_LENGTH
 
@@ -106,9 +107,45 @@ def test_odd_text_parses_cleanly(text: str) -> None:
     check_article(parse(text, published="2020-06-01"))
 
 
-@pytest.mark.xfail(reason="pydantic cannot write a lone surrogate as UTF-8 JSON", strict=True)
-def test_lone_surrogate_survives_json() -> None:
-    # FIXME: Article.model_dump_json() raises on text holding a lone surrogate (parse() is fine;
-    # the CLI decodes files with errors="replace", so it never meets one).
-    article = parse("增长\ud80010%")
-    assert json.loads(article.model_dump_json())["mentions"][0]["value"] == "10"
+# Text with lone surrogates, and what json.loads reads back from model_dump_json(): the same
+# text, except that a high surrogate right before a low one is read as the pair's character.
+SURROGATE_TEXT = [
+    ("增长\ud80010%", "增长\ud80010%"),
+    ("\udfff增长10%\ud800", "\udfff增长10%\ud800"),
+    ("\udc00\ud800增长10%", "\udc00\ud800增长10%"),
+    ("\ud83d\ude00增长10%", "😀增长10%"),
+]
+
+
+@pytest.mark.parametrize("text, read_back", SURROGATE_TEXT, ids=[repr(t) for t, _ in SURROGATE_TEXT])
+@pytest.mark.parametrize("options", [{}, {"indent": 2}, {"ensure_ascii": True}, {"exclude": {"title"}}])
+def test_lone_surrogate_survives_json(text: str, read_back: str, options: dict[str, Any]) -> None:
+    article = parse(text)
+    written = article.model_dump_json(**options)
+    written.encode("utf-8")  # no surrogate left unescaped
+    data = json.loads(written)
+    assert data["text"] == read_back
+    assert data["mentions"][0]["value"] == "10"
+    assert data == {**article.model_dump(mode="json", exclude=options.get("exclude")), "text": read_back}
+
+
+def test_lone_surrogate_in_a_mention_survives_json() -> None:
+    mention = parse("增长10%").mentions[0].model_copy(update={"text": "10\ud800%"})
+    assert json.loads(mention.model_dump_json())["text"] == "10\ud800%"
+
+
+@pytest.mark.parametrize("options", [{}, {"indent": 2}, {"ensure_ascii": True}, {"exclude": {"text"}}])
+def test_surrogate_escaping_writer_writes_what_pydantic_writes(
+    fixture_articles: list[Path], options: dict[str, Any]
+) -> None:
+    # The writer model_dump_json() falls back on, on articles pydantic can write: byte for byte.
+    texts = [p.read_text(encoding="utf-8-sig") for p in fixture_articles]
+    texts += ["“引号”\\\\反斜杠\t制表\x00\x1f\x7f\u2028\u3000 增长10%", "", "\\u007f\\\x7f\\\\u007f"]
+    for text in texts:
+        article = parse(text, published="2020-06-01", title="标题")
+        kwargs = {k: v for k, v in options.items() if k not in ("indent", "ensure_ascii")}
+        data = article.model_dump(mode="json", **kwargs)
+        written = models._write_json(
+            data, indent=options.get("indent"), ensure_ascii=options.get("ensure_ascii", False)
+        )
+        assert written == article.model_dump_json(**options)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable
-from typing import cast
+from typing import Any
+
+from pydantic import TypeAdapter
 
 from .detect import Candidate
 from .models import (
@@ -22,7 +25,7 @@ from .models import (
     _Mention,
 )
 from .normalize import NormalizedText, strip_layout
-from .sentences import sentence_index, sentence_starts
+from .sentences import sentence_starts
 
 _MODELS: dict[str, type[_Mention]] = {
     "money": Money,
@@ -49,34 +52,73 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     >>> [c.type for c in select([a, b])]
     ['money']
     """
-    kept: list[Candidate] = []
-    # Spans taken in each group, sorted; as they never overlap, their ends are sorted too.
-    taken: dict[bool, list[tuple[int, int]]] = {True: [], False: []}
-    ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start))
-    for cand in ranked:
-        group = taken[cand.type in _NAME_TYPES]
-        before = bisect.bisect_left(group, (cand.end,))  # spans that start before cand ends
-        if before and cand.start < group[before - 1][1]:
-            continue
-        bisect.insort(group, (cand.start, cand.end))
-        kept.append(cand)
-    return sorted(kept, key=lambda c: (c.start, c.end))
+    # Text order; a tie (one span, same priority) stays in input order, as in the ranking.
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end, -c.priority))
+    # Only candidates that overlap others of their group compete, so the ranking runs within
+    # each cluster of overlapping spans (most candidates overlap nothing and are kept as is).
+    dropped: list[int] = []
+    clusters: dict[bool, list[int]] = {True: [], False: []}
+    reach = {True: 0, False: 0}  # the furthest end in each group's current cluster
+    for i, cand in enumerate(ordered):
+        names = cand.type in _NAME_TYPES
+        if clusters[names] and cand.start < reach[names]:
+            clusters[names].append(i)
+            reach[names] = max(reach[names], cand.end)
+        else:
+            dropped += _outranked(ordered, clusters[names])
+            clusters[names] = [i]
+            reach[names] = cand.end
+    for cluster in clusters.values():
+        dropped += _outranked(ordered, cluster)
+    if not dropped:
+        return ordered
+    out = set(dropped)
+    return [cand for i, cand in enumerate(ordered) if i not in out]
+
+
+def _outranked(ordered: list[Candidate], cluster: list[int]) -> list[int]:
+    """The members of ``cluster`` (indices into ``ordered``) that lose to a longer or higher one."""
+    if len(cluster) < 2:
+        return []
+    lost: list[int] = []
+    # Spans taken so far, sorted; as they never overlap, their ends are sorted too.
+    taken: list[tuple[int, int]] = []
+    ranked = sorted(
+        cluster, key=lambda i: (ordered[i].start - ordered[i].end, -ordered[i].priority, ordered[i].start)
+    )
+    for i in ranked:
+        cand = ordered[i]
+        before = bisect.bisect_left(taken, (cand.end,))  # spans that start before cand ends
+        if before and cand.start < taken[before - 1][1]:
+            lost.append(i)
+        else:
+            bisect.insort(taken, (cand.start, cand.end))
+    return lost
 
 
 def build(candidates: list[Candidate], view: NormalizedText) -> list[Mention]:
     """Records for ``candidates`` with offsets and text in the original string."""
     starts = sentence_starts(view)
-    records: list[Mention] = []
+    origin, original = view.origin, view.original
+    # The fields of each record, grouped by type: pydantic validates a whole list of one
+    # model several times faster than it builds the records one call at a time.
+    rows: dict[str, list[dict[str, Any]]] = {}
     for cand in candidates:
-        start, end = view.span(cand.start, cand.end)
-        model = _MODELS[cand.type]
-        record = model(
-            start=start,
-            end=end,
-            text=strip_layout(view.original[start:end]),
-            sentence=sentence_index(starts, cand.start),
-            rule=cand.rule,
+        start, end = origin[cand.start], origin[cand.end - 1] + 1  # view.span(), inlined
+        row = {
+            "start": start,
+            "end": end,
+            "text": strip_layout(original[start:end]),
+            "sentence": bisect.bisect_right(starts, cand.start) - 1,  # sentence_index(), inlined
+            "rule": cand.rule,
             **cand.fields,
-        )
-        records.append(cast(Mention, record))
-    return records
+        }
+        rows.setdefault(cand.type, []).append(row)
+    built = {kind: iter(_list_validator(_MODELS[kind]).validate_python(rows[kind])) for kind in rows}
+    return [next(built[cand.type]) for cand in candidates]
+
+
+@functools.cache
+def _list_validator(model: type[_Mention]) -> TypeAdapter[list[Any]]:
+    """Validates a list of one model's records (built on first use, then kept)."""
+    return TypeAdapter(list[model])  # type: ignore[valid-type]  # a model class held in a variable

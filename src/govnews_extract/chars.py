@@ -37,6 +37,31 @@ def fold_char(ch: str) -> str:
     return ch
 
 
+def layout_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the maximal runs of layout characters (what ``LAYOUT_RE`` finds), in order.
+
+    >>> layout_runs("  增长\\u200b10%\\n\\n工业 ")
+    [(0, 2), (4, 5), (8, 10), (12, 13)]
+    """
+    words = text.split()
+    if not "".join(words).isprintable():
+        # A control or format character outside the whitespace (or an unassigned one): scan.
+        return [run.span() for run in LAYOUT_RE.finditer(text)]
+    # Every layout character that is not whitespace is unprintable, so here the layout runs
+    # are exactly the whitespace runs, which ``str.split`` finds several times faster than a
+    # pattern scan. Each word is found right after the previous one (only whitespace between).
+    runs = []
+    pos = 0
+    for word in words:
+        start = text.find(word, pos)
+        if start > pos:
+            runs.append((pos, start))
+        pos = start + len(word)
+    if pos < len(text):
+        runs.append((pos, len(text)))
+    return runs
+
+
 def is_layout(ch: str) -> bool:
     """Whitespace or an invisible mark: what a mention's ``text`` leaves out."""
     return ch.isspace() or ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf")
@@ -80,4 +105,8 @@ def fold(text: str) -> str:
     '4000.5亿元,增长10%'
     """
     table = _fold_table()
-    return _FOLDED_RE.sub(lambda m: table.get(m[0], m[0]), text)
+    # One scan finds the few distinct characters that fold (an article has a dozen: ，：（）１…);
+    # ``str.replace`` then folds each of them in C, with no Python call per occurrence.
+    for ch in set(_FOLDED_RE.findall(text)):
+        text = text.replace(ch, table.get(ch, ch))
+    return text

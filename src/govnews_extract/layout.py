@@ -31,6 +31,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -51,9 +52,12 @@ _NUMBER_CELL_RE = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%
 _PLACEHOLDER_CELL_RE = regex.compile(r"[-—–―−─－…/]{1,6}|\.{2,6}|·{2,6}")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the original: ``start``/``end`` bound its visible characters."""
+class Line(NamedTuple):
+    """One line of the original: ``start``/``end`` bound its visible characters.
+
+    (A named tuple rather than a frozen dataclass: every article makes hundreds, and a
+    frozen dataclass takes several times longer to build.)
+    """
 
     start: int
     end: int
@@ -113,6 +117,7 @@ class Table:
             yield from row.cells
 
 
+@functools.lru_cache(maxsize=4096)  # a table asks about each cell several times
 def is_number_cell(text: str) -> bool:
     """A cell that holds one plain number: ``4000.5``, ``-1.6``, ``51.4%``.
 
@@ -122,6 +127,7 @@ def is_number_cell(text: str) -> bool:
     return _NUMBER_CELL_RE.fullmatch(text) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def is_placeholder_cell(text: str) -> bool:
     """A cell that holds a placeholder for a missing figure: ``—``, ``-``, ``…``, ``/``.
 
@@ -134,17 +140,32 @@ def is_placeholder_cell(text: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def split_lines(text: str) -> tuple[Line, ...]:
     """The non-blank lines of ``text`` with their visible spans."""
+    # Folding maps no character to or from a line break or a layout character, and keeps
+    # the length: the folded text's lines, without layout, are the visible lines, at the
+    # same offsets as the original's.
+    folded = fold_text(text)
+    lines = _lines_of_words(folded)
+    return tuple(lines if lines is not None else _lines_one_by_one(folded))
+
+
+def _lines_one_by_one(folded: str) -> list[Line]:
+    """:func:`split_lines` of a folded text, one line at a time."""
     lines: list[Line] = []
     offset = 0
     breaks = 0
     blank = False
-    # Folding maps no character to or from a line break or a layout character, and keeps
-    # the length: the folded text's lines, without layout, are the visible lines.
-    folded = fold_text(text).splitlines()
-    for raw, folded_body in zip(text.splitlines(keepends=True), folded, strict=True):
+    for raw in folded.splitlines(keepends=True):
         body = raw.rstrip(_LINE_BREAKS)
-        visible = LAYOUT_RE.sub("", folded_body)
-        if visible:
+        visible = body.strip()
+        if not visible:
+            blank = bool(lines)  # an empty line (whitespace only) between two lines
+        elif visible.isprintable() and " " not in visible:
+            # The common line: ``strip()`` took off whitespace only, and printable text
+            # without a space holds no layout character, so it is the visible line.
+            first = len(body) - len(body.lstrip())
+            lines.append(Line(offset + first, offset + first + len(visible), visible, breaks, blank))
+            breaks, blank = 0, False
+        elif visible := LAYOUT_RE.sub("", body):
             first, last = 0, len(body)
             while is_layout(body[first]):
                 first += 1
@@ -152,18 +173,50 @@ def split_lines(text: str) -> tuple[Line, ...]:
                 last -= 1
             lines.append(Line(offset + first, offset + last, visible, breaks, blank))
             breaks, blank = 0, False
-        elif lines and not body.strip():
-            blank = True  # an empty line; one holding only a zero-width mark is span residue
+        # else: only layout with a zero-width mark among it, span residue rather than a blank line
         breaks += len(body) < len(raw)
         offset += len(raw)
-    return tuple(lines)
+    return lines
+
+
+def _lines_of_words(folded: str) -> list[Line] | None:
+    """:func:`split_lines` of a folded text whose layout is all whitespace, else ``None``.
+
+    Built from the words between whitespace runs (``str.split``), so that blank lines and
+    indentation cost nothing: a run with line breaks in it ends a line, and with two or
+    more, a blank line stands in it (whitespace is all it can hold).
+    """
+    words = folded.split()
+    if not "".join(words).isprintable():
+        return None  # a zero-width mark or a control character: not whitespace, but layout
+    lines: list[Line] = []
+    line: list[str] = []  # the words of the line so far
+    start = end = pos = 0
+    breaks, blank = 0, False  # of the line so far: see Line
+    for word in words:
+        at = folded.find(word, pos)  # only whitespace stands between pos and the word
+        if at > pos:
+            count = len((folded[pos:at] + ".").splitlines()) - 1  # line breaks in the run
+            if line and count:  # the run ends a line
+                lines.append(Line(start, end, "".join(line), breaks, blank))
+                line = []
+                breaks, blank = count, count > 1
+            elif not line:  # the text starts with the run
+                breaks = count
+        if not line:
+            start = at
+        line.append(word)
+        end = pos = at + len(word)
+    if line:
+        lines.append(Line(start, end, "".join(line), breaks, blank))
+    return lines
 
 
 def _is_cell_line(line: Line) -> bool:
     text = line.visible
     return (
         len(text) <= MAX_CELL_CHARS
-        and not any(ch in _SENTENCE_PUNCT for ch in text)
+        and _SENTENCE_PUNCT.isdisjoint(text)
         and text[-1] not in _CLAUSE_END
         and _CLAUSE_COMMA_RE.search(text) is None
     )
@@ -251,8 +304,14 @@ def _table(cells: list[Cell]) -> Table | None:
 @functools.lru_cache(maxsize=8)
 def find_tables(text: str) -> tuple[Table, ...]:
     """Every flattened table in ``text``, in order."""
+    lines = split_lines(text)
+    # A block needs two number cells, each a whole short line; most articles have fewer
+    # such lines, and looking for two is cheaper than reading the blocks.
+    numbers = (x for x in lines if len(x.visible) <= MAX_CELL_CHARS and is_number_cell(x.visible))
+    if next(numbers, None) is None or next(numbers, None) is None:
+        return ()
     tables = []
-    for block in _blocks(split_lines(text)):
+    for block in _blocks(lines):
         table = _table(_cells(block))
         if table is not None:
             tables.append(table)

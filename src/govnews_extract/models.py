@@ -13,10 +13,13 @@ out) and is written to JSON as a string, so nothing is lost to floating point.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticSerializationError
 
 Approx = Literal["about", "more_than", "at_least", "less_than", "at_most"]
 PercentUnit = Literal["percent", "percentage_point", "permille"]
@@ -25,6 +28,47 @@ ProgrammeKind = Literal["document", "plan", "campaign", "policy", "other"]
 
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_dump_json(
+        self, *, indent: int | None = None, ensure_ascii: bool = False, **options: Any
+    ) -> str:
+        """pydantic's JSON, except that a lone surrogate is written as its ``\\uXXXX`` escape.
+
+        Text read with ``errors="surrogateescape"``, or cut from UTF-16 in the middle of a
+        pair, can hold lone surrogates (``\\ud800``); pydantic refuses to write them. JSON
+        can carry them as escapes, and ``json.loads`` reads the same string back, except that
+        a high surrogate directly followed by a low one reads back as the one character the
+        pair encodes (a JSON escape cannot tell the two apart). Everything else is written
+        exactly as pydantic writes it.
+
+        >>> m = Percent(start=0, end=4, text="\\udfff10%", sentence=0, value=Decimal(10))
+        >>> m.model_dump_json()
+        '{"start":0,"end":4,"text":"\\\\udfff10%","sentence":0,"rule":"","value":"10",...}'
+        >>> json.loads(m.model_dump_json()) == m.model_dump(mode="json")
+        True
+        """
+        try:
+            return super().model_dump_json(indent=indent, ensure_ascii=ensure_ascii, **options)
+        except PydanticSerializationError:
+            data = self.model_dump(mode="json", **options)
+            if _SURROGATE_RE.search(json.dumps(data, ensure_ascii=False)) is None:
+                raise  # not a lone surrogate
+            return _write_json(data, indent=indent, ensure_ascii=ensure_ascii)
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_ESCAPED_DEL_RE = re.compile(r"(?<!\\)((?:\\\\)*)\\u007f")  # an escape, not an escaped backslash + u007f
+
+
+def _write_json(data: Any, *, indent: int | None, ensure_ascii: bool) -> str:
+    """``model_dump(mode="json")`` output written as pydantic writes JSON, lone surrogates escaped."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    if ensure_ascii:  # the json module escapes every non-ASCII character, surrogates included,
+        # and DEL, which pydantic writes as it is
+        text = json.dumps(data, indent=indent, ensure_ascii=True, separators=separators)
+        return _ESCAPED_DEL_RE.sub(lambda m: m[1] + "\x7f", text)
+    text = json.dumps(data, indent=indent, ensure_ascii=False, separators=separators)
+    return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 class _Mention(_Record):

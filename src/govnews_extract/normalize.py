@@ -14,11 +14,12 @@ inside words and numbers (``1728.88\\n万元``).  Detectors match on the cleaned
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
-from .chars import LAYOUT_RE, fold_char, fold_text, is_layout, strip_layout
+from .chars import fold_char, fold_text, is_layout, layout_runs, strip_layout
 from .layout import cell_starts
 
 __all__ = ["NormalizedText", "fold_char", "is_layout", "normalize", "strip_layout"]
@@ -90,6 +91,8 @@ def repair_ocr_digits(text: str) -> str:
     >>> repair_ocr_digits("毒害草治理l2万公顷，PM2.5，1O5亿元")
     '毒害草治理12万公顷，PM2.5，105亿元'
     """
+    if not any(letter in text for letter in _OCR_DIGITS):
+        return text  # the common case, found by four fast substring scans instead of a pattern scan
     return _OCR_DIGIT_RE.sub(lambda m: _OCR_DIGITS[m[0]], text)
 
 
@@ -161,19 +164,19 @@ def normalize(text: str) -> NormalizedText:
     """
     folded = repair_ocr_digits(fold_text(text))
     cuts = cell_starts(text)
+    offsets = _offsets(len(folded))
     out: list[str] = []
-    origin: list[int] = []
+    origin: list[int] = []  # the original offsets of the view's characters
     pos = 0
-    for run in LAYOUT_RE.finditer(folded):
-        start, end = run.span()
+    for start, end in layout_runs(folded):
         if start > pos:
             out.append(folded[pos:start])
-            origin.extend(range(pos, start))
+            origin += offsets[pos:start]
         if out and end < len(folded):
             if end in cuts or start in cuts:
-                sep = _line_or_space(run[0])
+                sep = _line_or_space(folded[start:end])
             elif _maybe_apart(folded[start - 1], folded[end]):  # the view so far ends with folded[start - 1]
-                sep = _separator("".join(out[-5:])[-5:], folded[end : end + 4], run[0])
+                sep = _separator("".join(out[-5:])[-5:], folded[end : end + 4], folded[start:end])
                 if sep and _broken_in_prose(folded, start, end):
                     sep = ""
             else:
@@ -184,5 +187,23 @@ def normalize(text: str) -> NormalizedText:
         pos = end
     if pos < len(folded):
         out.append(folded[pos:])
-        origin.extend(range(pos, len(folded)))
+        origin += offsets[pos : len(folded)]
     return NormalizedText("".join(out), tuple(origin), text)
+
+
+# Offsets 0, 1, 2 … as one shared tuple: a slice of it copies references to int objects that
+# already exist, several times faster than making a view's (mostly large) offsets anew. Kept
+# up to the length of the longest text seen, at most _SHARED_OFFSETS (about 9 MB).
+_SHARED_OFFSETS = 1 << 18
+_offset_ints: tuple[int, ...] = ()
+
+
+def _offsets(length: int) -> Sequence[int]:
+    """The offsets ``0 … length - 1`` (at least), cheap to slice."""
+    global _offset_ints
+    if length > _SHARED_OFFSETS:
+        return range(length)  # a rare long text: its slices make their ints
+    ints = _offset_ints  # one read: another thread may replace it
+    if len(ints) < length:
+        ints = _offset_ints = tuple(range(min(_SHARED_OFFSETS, max(length, 2 * len(ints)))))
+    return ints
