@@ -31,7 +31,11 @@ from .layout import MAX_CELL_CHARS, Table, find_tables, split_lines
 from .normalize import NormalizedText
 
 # Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``.
-_END_RE = re.compile(r"[。！？；!?;]+[”’」』)）]*\n?|\n")
+_END = r"[。！？；!?;]+[”’」』)）]*\n?|\n"
+# A sentence: what comes before an end, and the end (or the text's end: no end is left out).
+# Every character that is not an end character comes before one, so the matches of this
+# pattern follow one another from the start, and their lengths add up to the ends.
+_SENTENCE_RE = re.compile(rf"[^。！？；!?;\n]*(?:{_END}|$)")
 # A line ending in one of these goes on after a blank line: it is no heading.
 _GOES_ON = frozenset("，、,:：“‘(（《")
 _PUNCT_RE = regex.compile(r"[。！？；!?;，,]")
@@ -57,19 +61,30 @@ def sentence_starts(text: str | NormalizedText) -> list[int]:
 
 
 def _sentence_starts(text: str | NormalizedText) -> list[int]:
-    view_text = text.text if isinstance(text, NormalizedText) else text
+    if not isinstance(text, NormalizedText):
+        return [0, *_sentence_ends(text)]  # the ends are in order, after 0 and before the end
+    view_text = text.text
     starts = {0, *_sentence_ends(view_text)}
-    if isinstance(text, NormalizedText):
-        starts |= _heading_ends(text) | _indented_paragraphs(text)
-        for table in find_tables(text.original):
-            starts = _one_sentence_a_row(text, table, starts)
+    starts |= _heading_ends(text) | _indented_paragraphs(text)
+    for table in find_tables(text.original):
+        starts = _one_sentence_a_row(text, table, starts)
     return sorted(s for s in starts if s < len(view_text) or s == 0)
 
 
 @functools.lru_cache(maxsize=8)
 def _sentence_ends(view_text: str) -> tuple[int, ...]:
-    """Ends of sentence punctuation and line breaks (the date detector and assembly both ask)."""
-    return tuple(m.end() for m in _END_RE.finditer(view_text))
+    """Ends of sentence punctuation and line breaks before the end of the text, in order
+    (the date detector and assembly both ask).
+
+    >>> _sentence_ends("增长10%。”其中\\n工业增长9%！")
+    (7, 10)
+    """
+    # The running sum of the sentences' lengths: several times faster than ``m.end()`` of
+    # each match of the end pattern, found by ``finditer``.
+    ends = list(itertools.accumulate(map(len, _SENTENCE_RE.findall(view_text))))
+    while ends and ends[-1] >= len(view_text):  # the text's end, and the empty match there
+        ends.pop()
+    return tuple(ends)
 
 
 def _view_offset(view: NormalizedText, original: int) -> int:
