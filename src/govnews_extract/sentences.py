@@ -26,7 +26,7 @@ import re
 
 import regex
 
-from .chars import LAYOUT_CLASS
+from .chars import LAYOUT_CLASS, LAYOUT_RE
 from .layout import MAX_CELL_CHARS, Table, find_tables, split_lines
 from .normalize import NormalizedText
 
@@ -39,8 +39,8 @@ _SENTENCE_RE = re.compile(rf"[^。！？；!?;\n]*(?:{_END}|$)")
 # A line ending in one of these goes on after a blank line: it is no heading.
 _GOES_ON = frozenset("，、,:：“‘(（《")
 _PUNCT_RE = regex.compile(r"[。！？；!?;，,]")
-# A whole run of layout characters with an ideographic space in it (it starts after no layout).
-_IDEOGRAPHIC_RUN_RE = regex.compile(rf"(?<!{LAYOUT_CLASS}){LAYOUT_CLASS}*\u3000{LAYOUT_CLASS}*")
+# The run of layout characters that ends at a position (read backwards).
+_LAYOUT_BACK_RE = regex.compile(f"{LAYOUT_CLASS}*", regex.REVERSE)
 
 
 # The last view's sentence starts: the date detector and assembly both ask for the same view
@@ -68,7 +68,10 @@ def _sentence_starts(text: str | NormalizedText) -> list[int]:
     starts |= _heading_ends(text) | _indented_paragraphs(text)
     for table in find_tables(text.original):
         starts = _one_sentence_a_row(text, table, starts)
-    return sorted(s for s in starts if s < len(view_text) or s == 0)
+    ordered = sorted(starts)
+    while len(ordered) > 1 and ordered[-1] >= len(view_text):  # 0 stays, even in an empty text
+        ordered.pop()
+    return ordered
 
 
 @functools.lru_cache(maxsize=8)
@@ -100,9 +103,10 @@ def _heading_ends(view: NormalizedText) -> set[int]:
     lines = split_lines(view.original)
     starts = set()
     for before, line in itertools.pairwise(lines):
+        if not line.blank_before:
+            continue
         text = before.visible
-        heading = len(text) <= MAX_CELL_CHARS and not _PUNCT_RE.search(text) and text[-1] not in _GOES_ON
-        if line.blank_before and heading:
+        if len(text) <= MAX_CELL_CHARS and not _PUNCT_RE.search(text) and text[-1] not in _GOES_ON:
             starts.add(_view_offset(view, line.start))
     return starts
 
@@ -110,12 +114,15 @@ def _heading_ends(view: NormalizedText) -> set[int]:
 def _indented_paragraphs(view: NormalizedText) -> set[int]:
     """Starts of paragraphs indented with ideographic spaces inside one line (``。\u3000\u3000保护``)."""
     starts: set[int] = set()
-    if "\u3000" not in view.original:
-        return starts
-    for run in _IDEOGRAPHIC_RUN_RE.finditer(view.original):  # the layout runs that hold one
-        indent = len(run[0]) > 1 and "\u3000" in run[0] and run.start() > 0
-        if indent and view.original[run.start() - 1] not in _GOES_ON:
-            starts.add(_view_offset(view, run.end()))
+    text = view.original
+    space = text.find("\u3000")
+    while space >= 0:  # the whole layout run around each ideographic space, found from it
+        before, after = _LAYOUT_BACK_RE.match(text, 0, space), LAYOUT_RE.match(text, space)
+        assert before is not None and after is not None  # the space itself is layout
+        start, end = before.start(), after.end()
+        if end - start > 1 and start > 0 and text[start - 1] not in _GOES_ON:
+            starts.add(_view_offset(view, end))
+        space = text.find("\u3000", end)
     return starts
 
 
