@@ -13,7 +13,17 @@ from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
 from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
-from govnews_extract.detect import Candidate, _amounts, _counting, count, money, multiple, percent, quantity
+from govnews_extract.detect import (
+    Candidate,
+    _amounts,
+    _counting,
+    count,
+    money,
+    multiple,
+    percent,
+    quantity,
+    tables,
+)
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
 from govnews_extract.detect._scan import (
@@ -430,3 +440,28 @@ def test_inside_name_is_the_plain_mark_search(text: str) -> None:
     for start in range(len(text)):
         for end in range(start + 1, min(len(text), start + 5) + 1):
             assert _counting.inside_name(text, start, end) == _plain_inside_name(text, start, end)
+
+
+def _plain_parse_unit(printed: str) -> tables.Unit | None:
+    text = printed.strip().lstrip("±+-")
+    if text in tables._PERCENT_UNITS:
+        return tables.Unit("percent", 1, tables._PERCENT_UNITS[text], printed)
+    for surface, kind, unit in tables._base_units():  # longest first
+        prefix = text[: len(text) - len(surface)]
+        if text.endswith(surface) and all(ch in tables._MULTIPLIER_CHARS for ch in prefix):
+            return tables.Unit(kind, tables.scale_of(prefix), unit, printed)
+    return None
+
+
+_UNIT_TEXT = st.lists(
+    st.sampled_from(
+        [s for s, _, _ in tables._base_units()] + [*"十百千万亿±+- %‰", "百分点", "产量", "指标"]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_UNIT_TEXT)
+def test_parse_unit_takes_the_longest_unit_the_text_ends_with(text: str) -> None:
+    assert tables.parse_unit(text) == _plain_parse_unit(text)
