@@ -13,7 +13,17 @@ from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
 from govnews_extract.chars import fold, fold_char, is_layout, strip_layout
-from govnews_extract.detect import Candidate, _amounts, _counting, count, money, multiple, percent, quantity
+from govnews_extract.detect import (
+    Candidate,
+    _amounts,
+    _counting,
+    count,
+    money,
+    multiple,
+    percent,
+    quantity,
+    tables,
+)
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
 from govnews_extract.detect._scan import (
@@ -23,12 +33,14 @@ from govnews_extract.detect._scan import (
     finditer_in_runs_holding,
     is_run_char,
 )
-from govnews_extract.detect.dates import _start_re, date_words
+from govnews_extract.detect.dates import _candidate_starts, _start_re, date_words
 from govnews_extract.layout import Line, split_lines
 from govnews_extract.normalize import NormalizedText, normalize
 from govnews_extract.sentences import (
+    _END,
     _GOES_ON,
     _indented_paragraphs,
+    _sentence_ends,
     _sentence_starts,
     _view_offset,
     sentence_starts,
@@ -136,6 +148,30 @@ def test_date_start_check_keeps_every_match(text: str) -> None:
     for pos in range(len(text) + 1):
         fast, slow = _start_re().search(text, pos), plain.search(text, pos)
         assert (fast and (fast.span(), fast.groupdict())) == (slow and (slow.span(), slow.groupdict()))
+
+
+# Dates of every shape, and what stands near them, for the date candidates.
+_DATE_PIECES = [
+    *_PIECES,
+    *["2023-05-16", "发布时间:", "2023/5/16", "/", ".", "过去的一年", "上一年度", "首季", "前三季度"],
+    *["本月", "上月", "年初", "年底", "2000—2010年", "十二月三十一日", "1—12月", "号", "份", "初"],
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXT, st.lists(st.sampled_from(_DATE_PIECES), max_size=16).map("".join)))
+def test_date_candidates_hold_every_match_start(text: str) -> None:
+    matches = {s for s in range(len(text) + 1) if _start_re().match(text, s) is not None}
+    candidates = _candidate_starts(text)
+    assert candidates == sorted(set(candidates))
+    assert matches <= set(candidates)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, _TEXT.map(lambda t: t.replace("，", "。”").replace("、", "！)\n"))))
+def test_sentence_ends_are_the_ends_of_the_end_pattern(text: str) -> None:
+    expected = tuple(m.end() for m in regex.finditer(_END, text) if m.end() < len(text))
+    assert _sentence_ends(text) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -404,3 +440,28 @@ def test_inside_name_is_the_plain_mark_search(text: str) -> None:
     for start in range(len(text)):
         for end in range(start + 1, min(len(text), start + 5) + 1):
             assert _counting.inside_name(text, start, end) == _plain_inside_name(text, start, end)
+
+
+def _plain_parse_unit(printed: str) -> tables.Unit | None:
+    text = printed.strip().lstrip("±+-")
+    if text in tables._PERCENT_UNITS:
+        return tables.Unit("percent", 1, tables._PERCENT_UNITS[text], printed)
+    for surface, kind, unit in tables._base_units():  # longest first
+        prefix = text[: len(text) - len(surface)]
+        if text.endswith(surface) and all(ch in tables._MULTIPLIER_CHARS for ch in prefix):
+            return tables.Unit(kind, tables.scale_of(prefix), unit, printed)
+    return None
+
+
+_UNIT_TEXT = st.lists(
+    st.sampled_from(
+        [s for s, _, _ in tables._base_units()] + [*"十百千万亿±+- %‰", "百分点", "产量", "指标"]
+    ),
+    max_size=5,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_UNIT_TEXT)
+def test_parse_unit_takes_the_longest_unit_the_text_ends_with(text: str) -> None:
+    assert tables.parse_unit(text) == _plain_parse_unit(text)

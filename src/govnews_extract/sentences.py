@@ -26,17 +26,21 @@ import re
 
 import regex
 
-from .chars import LAYOUT_CLASS
+from .chars import LAYOUT_CLASS, LAYOUT_RE
 from .layout import MAX_CELL_CHARS, Table, find_tables, split_lines
 from .normalize import NormalizedText
 
 # Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``.
-_END_RE = re.compile(r"[。！？；!?;]+[”’」』)）]*\n?|\n")
+_END = r"[。！？；!?;]+[”’」』)）]*\n?|\n"
+# A sentence: what comes before an end, and the end (or the text's end: no end is left out).
+# Every character that is not an end character comes before one, so the matches of this
+# pattern follow one another from the start, and their lengths add up to the ends.
+_SENTENCE_RE = re.compile(rf"[^。！？；!?;\n]*(?:{_END}|$)")
 # A line ending in one of these goes on after a blank line: it is no heading.
 _GOES_ON = frozenset("，、,:：“‘(（《")
 _PUNCT_RE = regex.compile(r"[。！？；!?;，,]")
-# A whole run of layout characters with an ideographic space in it (it starts after no layout).
-_IDEOGRAPHIC_RUN_RE = regex.compile(rf"(?<!{LAYOUT_CLASS}){LAYOUT_CLASS}*\u3000{LAYOUT_CLASS}*")
+# The run of layout characters that ends at a position (read backwards).
+_LAYOUT_BACK_RE = regex.compile(f"{LAYOUT_CLASS}*", regex.REVERSE)
 
 
 # The last view's sentence starts: the date detector and assembly both ask for the same view
@@ -57,19 +61,33 @@ def sentence_starts(text: str | NormalizedText) -> list[int]:
 
 
 def _sentence_starts(text: str | NormalizedText) -> list[int]:
-    view_text = text.text if isinstance(text, NormalizedText) else text
+    if not isinstance(text, NormalizedText):
+        return [0, *_sentence_ends(text)]  # the ends are in order, after 0 and before the end
+    view_text = text.text
     starts = {0, *_sentence_ends(view_text)}
-    if isinstance(text, NormalizedText):
-        starts |= _heading_ends(text) | _indented_paragraphs(text)
-        for table in find_tables(text.original):
-            starts = _one_sentence_a_row(text, table, starts)
-    return sorted(s for s in starts if s < len(view_text) or s == 0)
+    starts |= _heading_ends(text) | _indented_paragraphs(text)
+    for table in find_tables(text.original):
+        starts = _one_sentence_a_row(text, table, starts)
+    ordered = sorted(starts)
+    while len(ordered) > 1 and ordered[-1] >= len(view_text):  # 0 stays, even in an empty text
+        ordered.pop()
+    return ordered
 
 
 @functools.lru_cache(maxsize=8)
 def _sentence_ends(view_text: str) -> tuple[int, ...]:
-    """Ends of sentence punctuation and line breaks (the date detector and assembly both ask)."""
-    return tuple(m.end() for m in _END_RE.finditer(view_text))
+    """Ends of sentence punctuation and line breaks before the end of the text, in order
+    (the date detector and assembly both ask).
+
+    >>> _sentence_ends("增长10%。”其中\\n工业增长9%！")
+    (7, 10)
+    """
+    # The running sum of the sentences' lengths: several times faster than ``m.end()`` of
+    # each match of the end pattern, found by ``finditer``.
+    ends = list(itertools.accumulate(map(len, _SENTENCE_RE.findall(view_text))))
+    while ends and ends[-1] >= len(view_text):  # the text's end, and the empty match there
+        ends.pop()
+    return tuple(ends)
 
 
 def _view_offset(view: NormalizedText, original: int) -> int:
@@ -85,9 +103,10 @@ def _heading_ends(view: NormalizedText) -> set[int]:
     lines = split_lines(view.original)
     starts = set()
     for before, line in itertools.pairwise(lines):
+        if not line.blank_before:
+            continue
         text = before.visible
-        heading = len(text) <= MAX_CELL_CHARS and not _PUNCT_RE.search(text) and text[-1] not in _GOES_ON
-        if line.blank_before and heading:
+        if len(text) <= MAX_CELL_CHARS and not _PUNCT_RE.search(text) and text[-1] not in _GOES_ON:
             starts.add(_view_offset(view, line.start))
     return starts
 
@@ -95,12 +114,15 @@ def _heading_ends(view: NormalizedText) -> set[int]:
 def _indented_paragraphs(view: NormalizedText) -> set[int]:
     """Starts of paragraphs indented with ideographic spaces inside one line (``。\u3000\u3000保护``)."""
     starts: set[int] = set()
-    if "\u3000" not in view.original:
-        return starts
-    for run in _IDEOGRAPHIC_RUN_RE.finditer(view.original):  # the layout runs that hold one
-        indent = len(run[0]) > 1 and "\u3000" in run[0] and run.start() > 0
-        if indent and view.original[run.start() - 1] not in _GOES_ON:
-            starts.add(_view_offset(view, run.end()))
+    text = view.original
+    space = text.find("\u3000")
+    while space >= 0:  # the whole layout run around each ideographic space, found from it
+        before, after = _LAYOUT_BACK_RE.match(text, 0, space), LAYOUT_RE.match(text, space)
+        assert before is not None and after is not None  # the space itself is layout
+        start, end = before.start(), after.end()
+        if end - start > 1 and start > 0 and text[start - 1] not in _GOES_ON:
+            starts.add(_view_offset(view, end))
+        space = text.find("\u3000", end)
     return starts
 
 

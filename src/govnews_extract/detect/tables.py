@@ -70,6 +70,16 @@ def _base_units() -> tuple[tuple[str, MentionType, str], ...]:
 
 
 @functools.cache
+def _units_by_surface() -> tuple[tuple[int, ...], dict[str, tuple[MentionType, str]]]:
+    """The lengths of the base units' surfaces, longest first, and (type, unit) by surface
+    (the first row of a surface wins, as in :func:`_base_units`)."""
+    by_surface: dict[str, tuple[MentionType, str]] = {}
+    for surface, kind, unit in _base_units():
+        by_surface.setdefault(surface, (kind, unit))
+    return tuple(sorted({len(s) for s in by_surface}, reverse=True)), by_surface
+
+
+@functools.cache
 def _header_roles() -> dict[str, str]:
     return {header: role for header, role in load_table("lexicons/table_headers.tsv", 2)}
 
@@ -85,10 +95,16 @@ def parse_unit(printed: str) -> Unit | None:
     text = printed.strip().lstrip("±+-")
     if text in _PERCENT_UNITS:
         return Unit("percent", 1, _PERCENT_UNITS[text], printed)
-    for surface, kind, unit in _base_units():
-        prefix = text[: len(text) - len(surface)]
-        if text.endswith(surface) and all(ch in _MULTIPLIER_CHARS for ch in prefix):
-            return Unit(kind, scale_of(prefix), unit, printed)
+    # The longest base unit the text ends with (after multipliers): one dict look-up a length,
+    # rather than an ``endswith`` a unit.
+    lengths, by_surface = _units_by_surface()
+    for length in lengths:
+        if length > len(text):
+            continue
+        cut = len(text) - length
+        found = by_surface.get(text[cut:])
+        if found is not None and all(ch in _MULTIPLIER_CHARS for ch in text[:cut]):
+            return Unit(found[0], scale_of(text[:cut]), found[1], printed)
     return None
 
 

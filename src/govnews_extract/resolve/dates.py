@@ -283,7 +283,10 @@ def _plus(year: int | None, offset: int) -> int | None:
 
 
 def _first(*years: int | None) -> int | None:
-    return next((y for y in years if y is not None), None)
+    for year in years:  # a plain loop: a generator costs more than the two or three tests
+        if year is not None:
+            return year
+    return None
 
 
 def _values(r: Reading, year: int | None, published_month: int | None) -> tuple[str | None, str | None]:
