@@ -43,9 +43,13 @@ def figure_ahead(approx_words: Iterable[str]) -> str:
 
 
 # Between the two ends of a printed range: 5-8家, 15—25度, 三至五个.
-RANGE_SEP = r"[-—–~～至]"
+_RANGE_SEP_CHARS = r"\-—–~～至"
+RANGE_SEP = f"[{_RANGE_SEP_CHARS}]"
 # A character of a printed figure, qualifier or range: 1,200.5, 三四十, 200余, 5-8, 3 000.
-FIGURE = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多\x20]|{RANGE_SEP})"
+# One character class (the same in ``re`` and ``regex``): a class is scanned much faster than
+# an alternation.
+FIGURE_CHARS = rf"\d.,{CN_NUMERAL_CHARS}余多\x20{_RANGE_SEP_CHARS}"
+FIGURE = f"[{FIGURE_CHARS}]"
 
 
 # The longest figure a pattern reads (with its range and qualifiers): far beyond any printed

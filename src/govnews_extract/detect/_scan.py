@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -25,20 +26,67 @@ import regex
 from ._amounts import RANGE_SEP as AMOUNT_RANGE_SEP
 from ._amounts import SIGN
 from ._common import CN_NUMERAL_CHARS, approx_words
-from ._counting import FIGURE
+from ._counting import FIGURE, FIGURE_CHARS
 
 _FIGURE_CHAR_RE = regex.compile(FIGURE)
 
 
+def _in_bmp(text: str) -> bool:
+    """True when every character of ``text`` lies in the Basic Multilingual Plane.
+
+    (UTF-16 takes two bytes for each of them and four for any other: one fast C-level pass.)
+    """
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """A pattern of character classes compiled twice, to scan a whole text fast.
+
+    ``re`` scans a class of characters about twice as fast as ``regex``. The two read ``\\d``
+    alike except for the digits of scripts newer than Python's Unicode database, all outside
+    the Basic Multilingual Plane: a text holding such a character is scanned with ``regex``.
+    """
+
+    fast: re.Pattern[str]
+    exact: regex.Pattern[str]
+
+    @classmethod
+    def of(cls, pattern: str) -> _Scan:
+        return cls(re.compile(pattern), regex.compile(pattern))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The spans of the matches of ``finditer(text)``."""
+        scan = self.fast if _in_bmp(text) else self.exact
+        return [m.span() for m in scan.finditer(text)]
+
+    def starts(self, text: str) -> list[int]:
+        """The starts of the matches of ``finditer(text)``."""
+        scan = self.fast if _in_bmp(text) else self.exact
+        return [m.start() for m in scan.finditer(text)]
+
+
+def _chars_of(pattern: str) -> str:
+    """The characters a pattern of single characters matches, escaped for a character class.
+
+    >>> print(_chars_of("(?:至|到|~)"), _chars_of("[-+]"))
+    \\~到至 \\+\\-
+    """
+    return "".join(sorted(regex.escape(ch) for ch in set(pattern) if regex.fullmatch(pattern, ch)))
+
+
 # The characters of a printed figure in any detector: digits, numerals, range marks (of amounts
 # and of counts), signs, 余/多, 个 (5个百分点), a space. A *run* is a maximal stretch of them.
-_RUN_RE = regex.compile(rf"(?:{FIGURE}|{AMOUNT_RANGE_SEP}|{SIGN}|个)+")
+# NOTE: every range mark of amounts (``_amounts.RANGE_SEP``) must be one character.
+_RUN_CHARS = f"{FIGURE_CHARS}{_chars_of(AMOUNT_RANGE_SEP)}{_chars_of(SIGN)}个"
+_RUN_RE = regex.compile(f"[{_RUN_CHARS}]")
+_RUNS = _Scan.of(f"[{_RUN_CHARS}]+")
 
 
 @functools.lru_cache(maxsize=8)
 def figure_runs(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the runs of figure characters in ``text`` (one scan a text, shared)."""
-    return tuple(m.span() for m in _RUN_RE.finditer(text))
+    return tuple(_RUNS.spans(text))
 
 
 def is_run_char(ch: str) -> bool:
@@ -121,13 +169,17 @@ def finditer_before_marks(
     return _finditer_in_spans(pattern, text, spans)
 
 
-# Where a number may start: a digit not after a digit or '.', or a Chinese numeral that does not
-# continue one (a superset of ``_counting.NUMBER_START``, whose lookbehinds are tried later).
-_START_RE = regex.compile(rf"(?<![\d.])(?:\d|(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}])")
-# A maximal run of figure characters (digits, numerals, range marks, 余/多, a space): a start
-# lies inside one, and the figure read from it reaches the run's end. Runs are found once, not
-# once per start (a start every other character, as in 三1三1…, made that quadratic).
-_FIGURE_RUN_RE = regex.compile(rf"{FIGURE}+")
+# Where a number may start: a digit not after a digit or '.', or a Chinese numeral after neither
+# (a superset of ``_counting.NUMBER_START``, whose lookbehinds are tried later). The character
+# comes first and the lookbehinds after it, so that a scan skips to the next digit or numeral.
+_STARTS = _Scan.of(
+    rf"[\d{CN_NUMERAL_CHARS}](?<![\d.][\d{CN_NUMERAL_CHARS}])(?<![{CN_NUMERAL_CHARS}][{CN_NUMERAL_CHARS}])"
+)
+# A maximal run of figure characters (digits, numerals, range marks, 余/多, a space) from its
+# first digit or numeral: a start lies inside one, and the figure read from it reaches the run's
+# end. Runs are found once, not once per start (a start every other character, as in 三1三1…,
+# made that quadratic).
+_FIGURE_RUNS = _Scan.of(rf"[\d{CN_NUMERAL_CHARS}]{FIGURE}*")
 
 
 @functools.lru_cache(maxsize=8)
@@ -145,12 +197,12 @@ def figures(text: str) -> tuple[tuple[int, int, int], ...]:
     lengths = sorted({len(w) for w in before})
     lasts = frozenset(w[-1] for w in before)
     found: list[tuple[int, int, int]] = []
-    runs = _FIGURE_RUN_RE.finditer(text)
-    end = -1
-    for m in _START_RE.finditer(text):
-        number = m.start()
-        while end <= number:
-            end = next(runs).end()
+    ends = [end for _, end in _FIGURE_RUNS.spans(text)]
+    run = 0
+    for number in _STARTS.starts(text):
+        while ends[run] <= number:
+            run += 1
+        end = ends[run]
         if number and text[number - 1] in lasts:
             found += [
                 (number - n, number, end)
@@ -158,7 +210,8 @@ def figures(text: str) -> tuple[tuple[int, int, int], ...]:
                 if n <= number and text[number - n : number] in before
             ]
         found.append((number, number, end))
-    return tuple(sorted(found))
+    found.sort()
+    return tuple(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,18 +247,9 @@ def finditer_at_figures(
     """
     pos = -1
     last = -1
-    after, inside = endings.after, endings.inside
-    run_end, last_inside = -1, -1
-    for start, number, end in figures(text):
+    for start, _, end in _figures_before(text, endings):
         if start < pos or start == last:
             continue
-        if end != run_end:  # a new run: where its last inside word may start (once a run)
-            run_end = end
-            # from a little before: a qualifier start can sort a later number of the run first
-            low = max(0, number - 8)
-            last_inside = max((text.rfind(ch, low, end) for ch in inside), default=-1)
-        if text[end : end + 1] not in after and last_inside < number:
-            continue  # no word of ``after`` right after the run, none of ``inside`` from number on
         if near is not None and not near(text, start, end):
             continue
         last = start
@@ -213,3 +257,27 @@ def finditer_at_figures(
         if m is not None:
             yield m
             pos = max(m.end(), start + 1)
+
+
+# A figure this long or shorter is searched for an inside ending directly; a longer one (in a
+# run of figures such as 三1三1…) through the run's last inside ending, found once a run.
+_SHORT_FIGURE = 16
+
+
+def _figures_before(text: str, endings: Endings) -> list[tuple[int, int, int]]:
+    """The :func:`figures` that one of ``endings`` may follow: a word of ``endings.after``
+    right after the figure characters, or one of ``endings.inside`` from the number on."""
+    after, inside = endings.after, endings.inside
+    if not inside:
+        return [f for f in figures(text) if text[f[2] : f[2] + 1] in after]
+    last_inside: dict[int, tuple[int, int]] = {}  # run end → (from, last inside ending from there)
+
+    def holds_inside(number: int, end: int) -> bool:
+        if end - number <= _SHORT_FIGURE:
+            return not inside.isdisjoint(text[number:end])
+        seen = last_inside.get(end)
+        if seen is None or seen[0] > number:
+            last_inside[end] = seen = (number, max(text.rfind(ch, number, end) for ch in inside))
+        return seen[1] >= number
+
+    return [f for f in figures(text) if text[f[2] : f[2] + 1] in after or holds_inside(f[1], f[2])]
