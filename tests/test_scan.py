@@ -7,11 +7,14 @@ the characters that matter, including digits of scripts newer than Python's Unic
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govnews_extract.detect import _scan
+from govnews_extract.detect import _scan, count, quantity
 from govnews_extract.detect._amounts import RANGE_SEP as AMOUNT_RANGE_SEP
 from govnews_extract.detect._amounts import SIGN
 from govnews_extract.detect._common import CN_NUMERAL_CHARS, approx_words
@@ -73,3 +76,35 @@ def test_new_digits_are_read_as_the_patterns_read_them() -> None:
     assert regex.fullmatch(r"\d", _NEW_DIGIT)
     assert _scan.figures(text) == ((1, 1, 3),)
     assert _scan.figure_runs(text) == ((1, 3),)
+
+
+def _found(matches: Iterable[Any]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+# Text from the pieces of counts and quantities: figures, qualifiers, classifiers, units, nouns.
+_COUNT_PIECES = [
+    *_PIECES,
+    *["1.2亿", "4.05万", "6069万", "三四十", "200余", "1200多万", "5-8", "15—25", "百亿"],
+    *["人口", "农村人口", "用户", "人员", "居民", "累计", "达到", "为", "人次", "万人", "万户"],
+    *["平方公里", "千瓦", "千米", "万千瓦", "吨标准煤", "/", "kg", "度", "个百分点", "以上", "左右"],
+    *["个", "家", "名", "户", "项", "批", "第", "“", "”", "《", "》", "陆地", "一个"],
+]
+_COUNT_TEXT = st.lists(st.sampled_from(_COUNT_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COUNT_TEXT)
+def test_count_and_quantity_matches_are_the_plain_pattern_matches(text: str) -> None:
+    # The classifier pattern run by ``re``, the first tests of the bare and quantity patterns.
+    assert _found(count._classifier_matches(text)) == _found(count._count_re().finditer(text))
+    assert _found(count._bare_matches(text)) == _found(count._bare_re().finditer(text))
+    assert _found(quantity._quantity_matches(text)) == _found(quantity._quantity_re().finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_COUNT_TEXT)
+def test_twins_find_the_same_matches(text: str) -> None:
+    # ``re`` on text of the Basic Multilingual Plane, ``regex`` on any other.
+    for twin in (count._count_twin(), count._bare_first(), quantity._quantity_first()):
+        assert _found(twin.on(text).finditer(text)) == _found(twin.exact.finditer(text))

@@ -108,6 +108,8 @@ def neighbour_range(numeral: str) -> tuple[Decimal, Decimal] | None:
     >>> neighbour_range("一百五六十"), neighbour_range("三万五六千")
     ((Decimal('150'), Decimal('160')), (Decimal('35000'), Decimal('36000')))
     """
+    if numeral.isascii():
+        return None  # Arabic digits (most figures): no Chinese digits to neighbour
     m = _NEIGHBOURS_RE.fullmatch(numeral)
     if m is None or DIGITS[m["b"]] != DIGITS[m["a"]] + 1:
         return None
@@ -154,7 +156,9 @@ def inside_name(text: str, start: int, end: int) -> bool:
     >>> inside_name("强调“加快发展。新建8家企业”", 10, 12)  # a name holds no sentence end
     False
     """
-    for last_opener, closer, limit in _name_marks():
+    for opener, last_opener, closer, limit in _name_marks():
+        if opener.search(text, max(0, start - limit), start) is None:
+            continue  # no opener before: the common case, decided by one scan
         left = text[max(0, start - limit) : start]
         broken = _LAST_BREAK_RE.match(left)
         if broken is not None:
@@ -174,10 +178,16 @@ def inside_name(text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _name_marks() -> tuple[tuple[re.Pattern[str], re.Pattern[str], int], ...]:
-    """For each kind of name marks: the last opener in a text, any closer, the longest name."""
+def _name_marks() -> tuple[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], int], ...]:
+    """For each kind of name marks: any opener, the last opener in a text, any closer, the
+    longest name."""
     return tuple(
-        (re.compile(f"(?s:.*)[{re.escape(openers)}]"), re.compile(f"[{re.escape(closers)}]"), limit)
+        (
+            re.compile(f"[{re.escape(openers)}]"),
+            re.compile(f"(?s:.*)[{re.escape(openers)}]"),
+            re.compile(f"[{re.escape(closers)}]"),
+            limit,
+        )
         for openers, closers, limit in _NAME_MARKS
     )
 
@@ -199,6 +209,9 @@ def crosses_cell(view: NormalizedText, start: int, end: int) -> bool:
     >>> crosses_cell(normalize("7.0\\n\\t\\t\\n\\t家禽"), 0, 4), crosses_cell(normalize("80亿\\n元"), 0, 4)
     (True, False)
     """
+    origin = view.origin
+    if end - start < 2 or origin[end - 1] - origin[start] == end - 1 - start:
+        return False  # nothing was removed between the characters: no gap at all
     for i in range(start + 1, end):
         gap = view.original[view.origin[i - 1] + 1 : view.origin[i]]
         if "\t" in gap or gap.count("\n") >= _CELL_BREAKS:
@@ -213,7 +226,7 @@ def is_bare_unit(numeral: str) -> bool:
     >>> is_bare_unit("百亿"), is_bare_unit("十"), is_bare_unit("三百")
     (True, False, False)
     """
-    return all(ch in "百千万亿佰仟萬億" for ch in numeral)
+    return not numeral.strip("百千万亿佰仟萬億")
 
 
 def is_lone_capital(numeral: str) -> bool:

@@ -39,31 +39,56 @@ def _in_bmp(text: str) -> bool:
     return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
 
-@dataclass(frozen=True, slots=True)
-class _Scan:
-    """A pattern of character classes compiled twice, to scan a whole text fast.
+Pattern = re.Pattern[str] | regex.Pattern[str]
+Match = re.Match[str] | regex.Match[str]
 
-    ``re`` scans a class of characters about twice as fast as ``regex``. The two read ``\\d``
-    alike except for the digits of scripts newer than Python's Unicode database, all outside
-    the Basic Multilingual Plane: a text holding such a character is scanned with ``regex``.
+
+@dataclass(frozen=True, slots=True)
+class Twin:
+    """A pattern compiled by both ``re`` and ``regex``: the same matches, ``re``'s found faster.
+
+    ``re`` runs a pattern of character classes, words and fixed-width lookbehinds two to four
+    times faster than ``regex`` (which the patterns that need its features keep). The two read
+    ``\\d`` alike except for the digits of scripts newer than Python's Unicode database, all
+    outside the Basic Multilingual Plane: for a text holding such a character, :meth:`on` gives
+    the ``regex`` one.
     """
 
     fast: re.Pattern[str]
     exact: regex.Pattern[str]
 
     @classmethod
-    def of(cls, pattern: str) -> _Scan:
-        return cls(re.compile(pattern), regex.compile(pattern))
+    def of(cls, pattern: str, *, verbose: bool = False) -> Twin:
+        return cls(
+            re.compile(pattern, re.VERBOSE if verbose else 0),
+            regex.compile(pattern, regex.VERBOSE if verbose else 0),
+        )
+
+    def on(self, text: str) -> Pattern:
+        """The pattern to run on ``text``."""
+        return self.fast if _in_bmp(text) else self.exact
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The spans of the matches of ``finditer(text)``."""
-        scan = self.fast if _in_bmp(text) else self.exact
-        return [m.span() for m in scan.finditer(text)]
+        return [m.span() for m in self.on(text).finditer(text)]
 
     def starts(self, text: str) -> list[int]:
         """The starts of the matches of ``finditer(text)``."""
-        scan = self.fast if _in_bmp(text) else self.exact
-        return [m.start() for m in scan.finditer(text)]
+        return [m.start() for m in self.on(text).finditer(text)]
+
+
+# A named group: ``(?P<name>`` or ``(?<name>`` (not a lookbehind ``(?<=``, ``(?<!``).
+_GROUP_NAME_RE = regex.compile(r"(?<!\\)\(\?P?<(?![=!])\w+>")
+
+
+def without_names(pattern: str) -> str:
+    """``pattern`` with its named groups made non-capturing: the same matches, for ``re``
+    (which refuses a name given twice, as to the alternatives of one pattern).
+
+    >>> without_names("(?P<num>[0-9]+)(?<=5)(?<unit>元)")
+    '(?:[0-9]+)(?<=5)(?:元)'
+    """
+    return _GROUP_NAME_RE.sub("(?:", pattern)
 
 
 def _chars_of(pattern: str) -> str:
@@ -80,7 +105,7 @@ def _chars_of(pattern: str) -> str:
 # NOTE: every range mark of amounts (``_amounts.RANGE_SEP``) must be one character.
 _RUN_CHARS = f"{FIGURE_CHARS}{_chars_of(AMOUNT_RANGE_SEP)}{_chars_of(SIGN)}个"
 _RUN_RE = regex.compile(f"[{_RUN_CHARS}]")
-_RUNS = _Scan.of(f"[{_RUN_CHARS}]+")
+_RUNS = Twin.of(f"[{_RUN_CHARS}]+")
 
 
 @functools.lru_cache(maxsize=8)
@@ -172,37 +197,41 @@ def finditer_before_marks(
 # Where a number may start: a digit not after a digit or '.', or a Chinese numeral after neither
 # (a superset of ``_counting.NUMBER_START``, whose lookbehinds are tried later). The character
 # comes first and the lookbehinds after it, so that a scan skips to the next digit or numeral.
-_STARTS = _Scan.of(
+_START = (
     rf"[\d{CN_NUMERAL_CHARS}](?<![\d.][\d{CN_NUMERAL_CHARS}])(?<![{CN_NUMERAL_CHARS}][{CN_NUMERAL_CHARS}])"
 )
-# A maximal run of figure characters (digits, numerals, range marks, 余/多, a space) from its
-# first digit or numeral: a start lies inside one, and the figure read from it reaches the run's
-# end. Runs are found once, not once per start (a start every other character, as in 三1三1…,
-# made that quadratic).
-_FIGURE_RUNS = _Scan.of(rf"[\d{CN_NUMERAL_CHARS}]{FIGURE}*")
+# A number start and the figure characters (digits, numerals, range marks, 余/多, a space) after
+# it up to the next start: one scan gives every start, and the segments of a run of figure
+# characters follow each other without a gap (a start every other character, as in 三1三1…,
+# stays linear: no run is read once per start).
+_SEGMENTS = Twin.of(rf"{_START}(?:(?!{_START}){FIGURE})*")
 
 
 @functools.lru_cache(maxsize=8)
 def figures(text: str) -> tuple[tuple[int, int, int], ...]:
     """``(start, number, end)`` of every place a figure may be read from, in order of ``start``.
 
-    ``number`` is a number start, ``end`` the end of the figure characters from there, and
-    ``start`` is ``number`` or the start of a qualifier printed right before it (超过200).
+    ``number`` is a number start, ``end`` the end of the run of figure characters from there,
+    and ``start`` is ``number`` or the start of a qualifier printed right before it (超过200).
     One scan a text, shared by the detectors (the cache holds the last texts).
 
     >>> figures("超过200余家")
     ((0, 2, 6), (2, 2, 6))
     """
+    segments = _SEGMENTS.spans(text)
+    # The end of each segment's run: the end of the last segment that the next ones continue.
+    ends = [0] * len(segments)
+    end = following = -1
+    for i in range(len(segments) - 1, -1, -1):
+        if segments[i][1] != following:
+            end = segments[i][1]
+        ends[i] = end
+        following = segments[i][0]
     before = approx_words()["before"]
     lengths = sorted({len(w) for w in before})
     lasts = frozenset(w[-1] for w in before)
     found: list[tuple[int, int, int]] = []
-    ends = [end for _, end in _FIGURE_RUNS.spans(text)]
-    run = 0
-    for number in _STARTS.starts(text):
-        while ends[run] <= number:
-            run += 1
-        end = ends[run]
+    for (number, _), end in zip(segments, ends, strict=True):
         if number and text[number - 1] in lasts:
             found += [
                 (number - n, number, end)
@@ -233,11 +262,11 @@ class Endings:
 
 
 def finditer_at_figures(
-    pattern: regex.Pattern[str],
+    pattern: Pattern,
     text: str,
     endings: Endings,
     near: Callable[[str, int, int], bool] | None = None,
-) -> Iterator[regex.Match[str]]:
+) -> Iterator[Match]:
     """``pattern.finditer(text)`` for a pattern that reads (qualifier) figure ending.
 
     Every match of such a pattern starts at a :func:`figures` start and holds one of the
@@ -273,11 +302,20 @@ def _figures_before(text: str, endings: Endings) -> list[tuple[int, int, int]]:
     last_inside: dict[int, tuple[int, int]] = {}  # run end → (from, last inside ending from there)
 
     def holds_inside(number: int, end: int) -> bool:
-        if end - number <= _SHORT_FIGURE:
-            return not inside.isdisjoint(text[number:end])
+        """For a long figure: its run's last inside ending, found once a run."""
         seen = last_inside.get(end)
         if seen is None or seen[0] > number:
             last_inside[end] = seen = (number, max(text.rfind(ch, number, end) for ch in inside))
         return seen[1] >= number
 
-    return [f for f in figures(text) if text[f[2] : f[2] + 1] in after or holds_inside(f[1], f[2])]
+    # A short figure is searched directly (no call, the common case).
+    return [
+        f
+        for f in figures(text)
+        if text[f[2] : f[2] + 1] in after
+        or (
+            not inside.isdisjoint(text[f[1] : f[2]])
+            if f[2] - f[1] <= _SHORT_FIGURE
+            else holds_inside(f[1], f[2])
+        )
+    ]
