@@ -88,6 +88,8 @@ def figure_then(endings: Iterable[str]) -> str:
 # Marks around a name, and how long the name inside may be: a quoted name is short (a quoted
 # speech is not, and counts inside it are real); a title in 《》 may be long.
 _NAME_MARKS = (("“「『\"'‘", "”」』\"'’", 12), ("《〈", "》〉", 60))
+_ANY_OPENER_RE = re.compile(f"[{re.escape(''.join(openers for openers, _, _ in _NAME_MARKS))}]")
+_LONGEST_NAME = max(limit for _, _, limit in _NAME_MARKS)
 # A name never runs across a sentence end or a line break.
 _NAME_BREAK_RE = regex.compile(r"[。！？；!?;\n]")
 # The end of the last sentence break in a text (what follows it may open a name).
@@ -156,9 +158,11 @@ def inside_name(text: str, start: int, end: int) -> bool:
     >>> inside_name("强调“加快发展。新建8家企业”", 10, 12)  # a name holds no sentence end
     False
     """
+    if _ANY_OPENER_RE.search(text, max(0, start - _LONGEST_NAME), start) is None:
+        return False  # no opener before: the common case, decided by one scan
     for opener, last_opener, closer, limit in _name_marks():
         if opener.search(text, max(0, start - limit), start) is None:
-            continue  # no opener before: the common case, decided by one scan
+            continue
         left = text[max(0, start - limit) : start]
         broken = _LAST_BREAK_RE.match(left)
         if broken is not None:

@@ -175,8 +175,8 @@ def _bare_first() -> Twin:
 
 
 @functools.cache
-def _nouns_re() -> regex.Pattern[str]:
-    return regex.compile(_alternation(_count_words("noun")))
+def _nouns_re() -> re.Pattern[str]:
+    return re.compile(_alternation(_count_words("noun")))
 
 
 @functools.cache
