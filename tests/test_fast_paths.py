@@ -24,14 +24,12 @@ from govnews_extract.detect import (
     quantity,
     tables,
 )
+from govnews_extract.detect._amount_scan import finditer_before_triggers, finditer_holding, is_amount_char
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
 from govnews_extract.detect._scan import (
     finditer_at_figures,
     finditer_before_marks,
-    finditer_in_runs,
-    finditer_in_runs_holding,
-    is_run_char,
 )
 from govnews_extract.detect.dates import _candidate_starts, _start_re, date_words
 from govnews_extract.layout import Line, split_lines
@@ -252,20 +250,30 @@ def test_multiples_tried_before_marks_keep_every_match(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
-def test_money_and_percent_tried_in_runs_keep_every_match(text: str) -> None:
-    for pattern, triggers in (
-        (money._money_re(), money._triggers()),
-        (percent._percent_re(), percent.TRIGGERS),
+def test_money_and_percent_tried_before_triggers_keep_every_match(text: str) -> None:
+    for pattern, fast_pattern, triggers in (
+        (money._money_re(), money._money_re(), money._triggers()),
+        (percent._percent_re(), percent._patterns(), percent.TRIGGERS),
     ):
-        fast = [(m.span(), m.groupdict()) for m in finditer_in_runs(pattern, text, triggers)]
+        fast = [(m.span(), m.groupdict()) for m in finditer_before_triggers(fast_pattern, text, triggers)]
         assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
     bare = money._bare_re()
-    fast = [(m.span(), m.groupdict()) for m in finditer_in_runs_holding(bare, text, "万亿")]
+    fast = [
+        (m.span(), m.groupdict())
+        for m in finditer_holding(bare, text, "万亿", not_before=money._currency_words())
+    ]
     assert fast == [(m.span(), m.groupdict()) for m in bare.finditer(text)]
 
 
-def test_triggers_are_no_figure_characters() -> None:
-    assert not any(is_run_char(ch) for ch in money._triggers() | percent.TRIGGERS)
+def test_trigger_words_hold_no_amount_characters() -> None:
+    words = [*money.currencies(), "%", "‰", "分点", "分之", "成"]
+    assert not any(is_amount_char(ch) for word in words for ch in word)
+
+
+def test_percent_trigger_patterns_keep_the_groups() -> None:
+    assert list(percent._percent_re().groupindex) == list(percent._Groups._fields)
+    assert list(money._money_re().groupindex) == list(money._Groups._fields)
+    assert all(p.groupindex == percent._percent_re().groupindex for p in percent._patterns().values())
 
 
 @settings(max_examples=300, deadline=None)

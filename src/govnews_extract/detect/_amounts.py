@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -46,11 +46,13 @@ def words_pattern(words: frozenset[str]) -> str:
 
 
 @functools.cache
-def _before_words() -> tuple[tuple[int, frozenset[str]], ...]:
-    """The qualifier words before a number grouped by length, longest first."""
+def _before_words() -> tuple[frozenset[str], tuple[tuple[int, frozenset[str]], ...]]:
+    """The last letters of the qualifier words before a number, and the words grouped by
+    length, longest first."""
     words = approx_words()["before"]
     lengths = sorted({len(w) for w in words}, reverse=True)
-    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+    by_length = tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+    return frozenset(w[-1] for w in words), by_length
 
 
 def approx_before(text: str, start: int) -> str | None:
@@ -62,7 +64,10 @@ def approx_before(text: str, start: int) -> str | None:
     >>> approx_before("减税超过1335亿元", 4), approx_before("增长10%", 2)
     ('超过', None)
     """
-    for n, words in _before_words():  # one slice a length: at most one word of it can match
+    lasts, by_length = _before_words()
+    if not start or text[start - 1] not in lasts:
+        return None  # the common case, found with one look
+    for n, words in by_length:  # one slice a length: at most one word of it can match
         if n <= start and (word := text[start - n : start]) in words:
             return word
     return None
@@ -76,6 +81,8 @@ def nearest_approx(before: str | None, inside: str | None, after: str | None) ->
     >>> nearest_approx("低于", None, "左右"), nearest_approx("超过", None, None)
     ('about', 'more_than')
     """
+    if not (inside or after or before):
+        return None
     words = approx_words()
     for position, word in (("inside", inside), ("after", after), ("before", before)):
         if word:
@@ -83,9 +90,8 @@ def nearest_approx(before: str | None, inside: str | None, after: str | None) ->
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Range:
-    """A resolved value with its optional upper end."""
+class Range(NamedTuple):
+    """A resolved value with its optional upper end (a NamedTuple: one is built a figure)."""
 
     value: Decimal
     value_max: Decimal | None = None

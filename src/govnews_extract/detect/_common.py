@@ -61,13 +61,16 @@ def approx_of(before: str | None, inside: str | None, after: str | None) -> Appr
     return None
 
 
+_MULTIPLIERS = "".join(BIG_UNITS)
+
+
 def split_multiplier(numeral: str) -> tuple[str, str]:
     """Split trailing 万/亿 off a numeral: ``3493.59万`` → (``3493.59``, ``万``).
 
     >>> split_multiplier("1.2万亿"), split_multiplier("三千五百万"), split_multiplier("百亿")
     (('1.2', '万亿'), ('三千五百', '万'), ('百', '亿'))
     """
-    body = numeral.rstrip("".join(BIG_UNITS))
+    body = numeral.rstrip(_MULTIPLIERS)
     return body, numeral[len(body) :]
 
 

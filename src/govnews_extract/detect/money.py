@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -23,6 +23,7 @@ from .._data import load_table
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number, scale_of
 from . import Candidate, Context
+from ._amount_scan import finditer_before_triggers, finditer_holding
 from ._amounts import (
     RANGE_SEP,
     Range,
@@ -34,7 +35,6 @@ from ._amounts import (
     words_pattern,
 )
 from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
-from ._scan import finditer_in_runs, finditer_in_runs_holding
 
 _CONTEXT = "lexicons/money_context.tsv"
 # Where a clause ends: a bare amount's funding context must stand in the same clause.
@@ -89,28 +89,41 @@ def _bare_re() -> regex.Pattern[str]:
 
 
 @functools.cache
-def _triggers() -> frozenset[str]:
-    """The first characters of the currency words: a match has figure characters, then one."""
-    return frozenset(w[0] for w in currencies())
+def _triggers() -> re.Pattern[str]:
+    """The currency words: a match has amount characters, then one."""
+    return re.compile("|".join(re.escape(w) for w in sorted(currencies(), key=lambda w: (-len(w), w))))
 
 
+class _Groups(NamedTuple):
+    """The groups of a match, in the pattern's order (``m.groups()``: one call, not one a name)."""
+
+    num: str
+    sep: str | None
+    hi: str | None
+    inside: str | None
+    mult: str | None
+    cur: str | None  # None in a bare amount
+    after: str | None
+
+
+@functools.cache
 def _scaled(multiplier: str) -> Callable[[Decimal], Decimal]:
     factor = scale_of(multiplier)
     return lambda v: v * factor
 
 
-def _amount(m: regex.Match[str]) -> Range | None:
+def _amount(g: _Groups) -> Range | None:
     """Value (and upper end) of a match; a range's low end borrows the high end's 万/亿."""
-    low_body, low_mult = split_multiplier(m["num"])
-    mult = m["mult"] or ""
-    if m["hi"] is None:
-        return resolve_range(m["num"], None, _scaled(mult))
-    hi_body, hi_mult = split_multiplier(m["hi"])
+    mult = g.mult or ""
+    if g.hi is None:
+        return resolve_range(g.num, None, _scaled(mult))
+    low_body, low_mult = split_multiplier(g.num)
+    hi_body, hi_mult = split_multiplier(g.hi)
     if not low_body or not hi_body:
         return None
     # 5-8亿元 → 5亿; 1.2万至1.5万亿元 → 1.2万亿: the low end takes what its multiplier lacks.
-    low = m["num"] + hi_mult[len(low_mult) :] if hi_mult.startswith(low_mult) else m["num"]
-    return resolve_range(low, m["hi"], _scaled(mult))
+    low = g.num + hi_mult[len(low_mult) :] if hi_mult.startswith(low_mult) else g.num
+    return resolve_range(low, g.hi, _scaled(mult))
 
 
 def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candidate:
@@ -119,24 +132,29 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
 
 def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
-    for m in finditer_in_runs(_money_re(), text, _triggers()):
+    codes = currencies()
+    denominators = tuple(_context("denominator_before"))
+    change_from = tuple(_context("change_from"))
+    for m in finditer_before_triggers(_money_re(), text, _triggers()):
+        g = _Groups._make(m.groups())
         before = approx_before(text, m.start())
-        if not split_multiplier(m["num"])[0] and before is None:
+        if before is None and not split_multiplier(g.num)[0]:
             continue  # 万元 alone (每万元GDP) is a unit, not an amount; 近亿元 is one
-        start = m.start() - len(before or "")
-        found = _amount(m)
-        if found is None or text.endswith(tuple(_context("denominator_before")), 0, start):
+        start = m.start() - len(before) if before else m.start()
+        found = _amount(g)
+        if found is None or text.endswith(denominators, 0, start):
             continue  # 每百元营业收入: the base of a rate, not an amount
-        multiplier = split_multiplier(m["hi"] or m["num"])[1] + (m["mult"] or "")
+        multiplier = split_multiplier(g.hi or g.num)[1] + (g.mult or "")
+        cur = g.cur or ""
         fields = {
             "value": found.value,
             "value_max": found.value_max,
-            "currency": currencies()[m["cur"]],
-            "unit": multiplier + m["cur"],
-            "approx": nearest_approx(before, m["inside"], m["after"]),
+            "currency": codes[cur],
+            "unit": multiplier + cur,
+            "approx": nearest_approx(before, g.inside, g.after),
         }
-        if found.value_max is not None and text.endswith(tuple(_context("change_from")), 0, start):
-            yield from _change(m, start, fields)  # 从500万到800万元: two amounts
+        if found.value_max is not None and text.endswith(change_from, 0, start):
+            yield from _change(m, g, start, fields)  # 从500万到800万元: two amounts
         elif found.value_max is not None:
             yield _candidate(start, m.end(), "money.range", fields)
         else:
@@ -145,12 +163,12 @@ def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
                 yield from _list_items(view, m.start("num"), multiplier, fields)
 
 
-def _change(m: regex.Match[str], start: int, fields: dict[str, Any]) -> Iterator[Candidate]:
+def _change(m: regex.Match[str], g: _Groups, start: int, fields: dict[str, Any]) -> Iterator[Candidate]:
     """The two ends of 从X到Y as separate amounts; X borrows Y's 万/亿 when it has none."""
-    low_unit = split_multiplier(m["num"])[1] or split_multiplier(m["hi"])[1]
+    low_unit = split_multiplier(g.num)[1] or split_multiplier(g.hi or "")[1]
     low = {**fields, "value_max": None, "unit": low_unit, "approx": None}
     yield _candidate(start, m.end("num"), "money.currency", low)
-    approx = nearest_approx(None, m["inside"], m["after"])
+    approx = nearest_approx(None, g.inside, g.after)
     high = {**fields, "value": fields["value_max"], "value_max": None, "approx": approx}
     yield _candidate(m.start("hi"), m.end(), "money.currency", high)
 
@@ -198,24 +216,30 @@ def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
 
 
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
-    for m in finditer_in_runs_holding(_bare_re(), view.text, "万亿"):
-        body, multiplier = split_multiplier(m["hi"] or m["num"])
-        before = approx_before(view.text, m.start())
+    text = view.text
+    for m in finditer_holding(_bare_re(), text, "万亿", not_before=_currency_words()):
+        num, sep, hi, inside, mult, after = m.groups()
+        body, multiplier = split_multiplier(hi or num)
+        before = approx_before(text, m.start())
         if not (body or before) or not _in_funding_context(view, m.start(), m.end()):
             continue  # 亿 alone is no amount, but 投资近亿 is
-        mult = m["mult"] or ""
-        found = _amount(m)
+        found = _amount(_Groups(num, sep, hi, inside, mult, None, after))
         if found is None:
             continue
         fields = {
             "value": found.value,
             "value_max": found.value_max,
             "currency": "CNY",
-            "unit": multiplier + mult,
-            "approx": nearest_approx(before, m["inside"], m["after"]),
+            "unit": multiplier + (mult or ""),
+            "approx": nearest_approx(before, inside, after),
         }
         rule = "money.bare_range" if found.value_max is not None else "money.bare_funding"
         yield _candidate(m.start() - len(before or ""), m.end(), rule, fields)
+
+
+@functools.cache
+def _currency_words() -> tuple[str, ...]:
+    return tuple(currencies())
 
 
 def find_money(view: NormalizedText, context: Context) -> list[Candidate]:

@@ -14,11 +14,11 @@ item of a list (``60%、80%以上``) holds for every item.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -26,6 +26,7 @@ from ..models import Approx, PercentUnit
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number, tidy
 from . import Candidate, Context
+from ._amount_scan import finditer_before_triggers
 from ._amounts import (
     LIST_SEP,
     RANGE_SEP,
@@ -39,7 +40,6 @@ from ._amounts import (
     words_pattern,
 )
 from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words
-from ._scan import finditer_in_runs
 
 _CONTEXT = "lexicons/percent_context.tsv"
 _UNITS: dict[str, PercentUnit] = {
@@ -57,19 +57,28 @@ def _context(role: str) -> frozenset[str]:
     return context_words(_CONTEXT).get(role, frozenset())
 
 
+# The alternatives of the pattern, each named by the trigger word it ends in.
+_ALTERNATIVES = frozenset({"chinese", "fraction", "sign", "cheng"})
+
+
 @functools.cache
-def _percent_re() -> regex.Pattern[str]:
+def _percent_re(alternatives: frozenset[str] = _ALTERNATIVES) -> regex.Pattern[str]:
+    """The pattern; with fewer ``alternatives`` the others fail at once (their groups stay)."""
+
+    def on(name: str) -> str:
+        return "" if name in alternatives else "(?!)"
+
     cheng_before = regex.escape("".join(_context("cheng_not_before")))
     return regex.compile(
         rf"""
         (?:                                                            # (qualifier before: approx_before)
-            百分之(?P<cn>{NUMERAL})                                   # 百分之三十
+            {on("chinese")}百分之(?P<cn>{NUMERAL})                   # 百分之三十
             (?:(?:至|到)(?:百分之)?(?P<cnhi>{NUMERAL}))?              # 百分之五至百分之十
-          | (?P<den>{NUMERAL})分之(?P<frac>{NUMERAL})                 # 三分之一, 千分之三
-          | {NOT_AFTER_DIGIT}(?P<num>{SIGN}?{NUMERAL})                # 57.1, -0.9
+          | {on("fraction")}(?P<den>{NUMERAL})分之(?P<frac>{NUMERAL}) # 三分之一, 千分之三
+          | {on("sign")}{NOT_AFTER_DIGIT}(?P<num>{SIGN}?{NUMERAL})    # 57.1, -0.9
             (?P<u1>%|‰)?(?:(?P<sep>{RANGE_SEP})(?P<hi>{SIGN}?{NUMERAL}))?  # 6%-6.5%, 0至1.4
             (?P<unit>%|‰|个百分点|百分点)
-          | (?<![{CN_NUMERAL_CHARS}{cheng_before}])                  # not 统一成, 三五成群
+          | {on("cheng")}(?<![{CN_NUMERAL_CHARS}{cheng_before}])      # not 统一成, 三五成群
             (?P<cheng>[一二两三四五六七八九]{{1,2}}|十)成               # 三成, 六七成
             (?!{words_pattern(_context("cheng_not_after"))})          # not 成立, 成为
             (?P<ctail>多)?                                            # 三成多
@@ -80,8 +89,42 @@ def _percent_re() -> regex.Pattern[str]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Groups(NamedTuple):
+    """The groups of a match, in the pattern's order (``m.groups()``: one call, not one a name)."""
+
+    cn: str | None
+    cnhi: str | None
+    den: str | None
+    frac: str | None
+    num: str | None
+    u1: str | None
+    sep: str | None
+    hi: str | None
+    unit: str | None
+    cheng: str | None
+    ctail: str | None
+    after: str | None
+
+
+# Where a match can start: amount characters, then %, ‰, 百分点 (分点), 分之 or 成.
+TRIGGERS = re.compile("[%‰成]|分[点之]")
+
+
+@functools.cache
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    """Trigger → the pattern with the alternatives that end in it (a match's first letter
+    after its amount characters is its trigger), so that the others are not tried there."""
+    sign = _percent_re(frozenset({"sign"}))
+    return {
+        "%": sign,
+        "‰": sign,
+        "分点": sign,
+        "分之": _percent_re(frozenset({"chinese", "fraction"})),
+        "成": _percent_re(frozenset({"cheng"})),
+    }
+
+
+class _Found(NamedTuple):  # a NamedTuple: built for every figure, and cheaper than a dataclass
     start: int
     end: int
     rule: str
@@ -116,69 +159,78 @@ def _terminates(denominator: int) -> bool:
     return denominator == 1
 
 
-def _value(m: regex.Match[str]) -> tuple[Range, PercentUnit, str] | None:
+def _same(value: Decimal) -> Decimal:
+    return value
+
+
+def _tenfold(value: Decimal) -> Decimal:
+    return value * 10
+
+
+def _value(g: _Groups) -> tuple[Range, PercentUnit, str] | None:
     """The value(s), unit and rule of one match."""
-
-    def same(v: Decimal) -> Decimal:
-        return v
-
-    if m["cn"] is not None:
-        found = resolve_range(m["cn"], m["cnhi"], same)
+    if g.cn is not None:
+        found = resolve_range(g.cn, g.cnhi, _same)
         return (found, "percent", "percent.chinese") if found else None
-    if m["frac"] is not None:
-        pair = _fraction(m["den"], m["frac"])
+    if g.frac is not None:
+        pair = _fraction(g.den or "", g.frac)
         return (Range(pair[0]), pair[1], "percent.fraction") if pair else None
-    if m["cheng"] is not None:
-        found = resolve_range(m["cheng"], None, lambda v: v * 10)
-        if found is None or (len(m["cheng"]) == 2 and found.value_max is None):
+    if g.cheng is not None:
+        found = resolve_range(g.cheng, None, _tenfold)
+        if found is None or (len(g.cheng) == 2 and found.value_max is None):
             return None  # two digits that are not neighbours (三五成群)
         return found, "percent", "percent.cheng"
-    unit = _UNITS[m["unit"]]
-    if m["u1"] and _UNITS[m["u1"]] != unit:
+    unit = _UNITS[g.unit or ""]
+    if g.u1 and _UNITS[g.u1] != unit:
         return None
-    found = resolve_range(m["num"].replace("−", "-"), m["hi"] and m["hi"].replace("−", "-"), same)
-    rule = "percent.range" if m["hi"] else "percent.sign"
+    found = resolve_range(_minus(g.num or ""), g.hi and _minus(g.hi), _same)
+    rule = "percent.range" if g.hi else "percent.sign"
     return (found, unit, rule) if found else None
 
 
-# A match has figure characters, then %, ‰, 分 (百分点, 分之) or 成.
-TRIGGERS = frozenset("%‰分成")
+def _minus(numeral: str) -> str:
+    """The printed minus sign U+2212 as the ASCII one (normalize leaves it)."""
+    return numeral.replace("−", "-")
 
 
 def _matches(view: NormalizedText) -> Iterator[_Found]:
     text = view.text
     not_after = tuple(_context("not_after"))
     change_from = tuple(_context("change_from"))
-    for m in finditer_in_runs(_percent_re(), text, TRIGGERS):
+    after_words = approx_words()["after"]
+    for m in finditer_before_triggers(_patterns(), text, TRIGGERS):
+        g = _Groups._make(m.groups())
         before = approx_before(text, m.start())
-        start = m.start() - len(before or "")
+        start = m.start() - len(before) if before else m.start()
         if text.endswith(not_after, 0, start):
             continue  # 价格指数为99%: an index value
-        resolved = _value(m)
+        resolved = _value(g)
         if resolved is None:
             continue
         value, unit, rule = resolved
-        if value.value_max is not None and m["hi"] and text.endswith(change_from, 0, start):
-            yield from _change(m, start, before, unit)  # 从10%到15%: two figures
+        if value.value_max is not None and g.hi and text.endswith(change_from, 0, start):
+            yield from _change(m, g, start, before, unit)  # 从10%到15%: two figures
             continue
-        shared = approx_words()["after"][m["after"]] if m["after"] else None
-        approx = nearest_approx(before, m["ctail"], m["after"])
+        shared = after_words[g.after] if g.after else None
+        approx = nearest_approx(before, g.ctail, g.after)
         yield _Found(start, m.end(), rule, value, unit, approx, shared)
-        if m["num"] is not None and before is None and m["hi"] is None:
+        if g.num is not None and before is None and g.hi is None:
             for s, e, numeral in list_items_before(view, m.start("num")):
-                item = parse_number(numeral.replace("−", "-"))
+                item = parse_number(_minus(numeral))
                 if item is not None:
                     yield _Found(s, e, "percent.list_item", Range(item), unit, shared, shared)
 
 
-def _change(m: regex.Match[str], start: int, before: str | None, unit: PercentUnit) -> Iterator[_Found]:
+def _change(
+    m: regex.Match[str], g: _Groups, start: int, before: str | None, unit: PercentUnit
+) -> Iterator[_Found]:
     """The two ends of 从X到Y as separate figures; the qualifier after Y stays with Y."""
-    low, high = parse_number(m["num"].replace("−", "-")), parse_number(m["hi"].replace("−", "-"))
+    low, high = parse_number(_minus(g.num or "")), parse_number(_minus(g.hi or ""))
     if low is None or high is None:
         return
-    low_end = m.end("u1") if m["u1"] else m.end("num")
+    low_end = m.end("u1") if g.u1 else m.end("num")
     yield _Found(start, low_end, "percent.sign", Range(low), unit, nearest_approx(before, None, None), None)
-    approx = nearest_approx(None, None, m["after"])
+    approx = nearest_approx(None, None, g.after)
     yield _Found(m.start("hi"), m.end(), "percent.sign", Range(high), unit, approx, None)
 
 
@@ -187,9 +239,8 @@ def _share_qualifiers(found: list[_Found], text: str) -> list[_Found]:
     out = sorted(found, key=lambda f: f.start)
     for i in range(len(out) - 2, -1, -1):
         this, nxt = out[i], out[i + 1]
-        gap = text[this.end : nxt.start]
-        if this.approx is None and nxt.shared_after and _LIST_SEP_RE.fullmatch(gap):
-            out[i] = replace(this, approx=nxt.shared_after, shared_after=nxt.shared_after)
+        if this.approx is None and nxt.shared_after and _LIST_SEP_RE.fullmatch(text, this.end, nxt.start):
+            out[i] = this._replace(approx=nxt.shared_after, shared_after=nxt.shared_after)
     return out
 
 

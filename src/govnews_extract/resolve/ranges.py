@@ -35,6 +35,8 @@ def adjacent_range(numeral: str) -> tuple[Decimal, Decimal] | None:
     >>> adjacent_range("二三") is None, adjacent_range("12") is None
     (False, True)
     """
+    if numeral.isascii():
+        return None  # no Chinese digit (Arabic figures: the common case, without a search)
     pairs = list(_PAIR_RE.finditer(numeral))
     if len(pairs) != 1:
         return None
