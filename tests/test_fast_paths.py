@@ -24,7 +24,7 @@ from govnews_extract.detect import (
     quantity,
     tables,
 )
-from govnews_extract.detect._amount_scan import finditer_before_triggers, finditer_holding, is_amount_char
+from govnews_extract.detect._amount_scan import is_amount_char
 from govnews_extract.detect._amounts import approx_before
 from govnews_extract.detect._common import approx_words
 from govnews_extract.detect._scan import (
@@ -251,18 +251,14 @@ def test_multiples_tried_before_marks_keep_every_match(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_money_and_percent_tried_before_triggers_keep_every_match(text: str) -> None:
-    for pattern, fast_pattern, triggers in (
-        (money._money_re(), money._money_re(), money._triggers()),
-        (percent._percent_re(), percent._patterns(), percent.TRIGGERS),
+    for fast, plain in (
+        (money._currency_matches, money._money_re()),
+        (money._bare_matches, money._bare_re()),
+        (percent._pattern_matches, percent._percent_re()),
     ):
-        fast = [(m.span(), m.groupdict()) for m in finditer_before_triggers(fast_pattern, text, triggers)]
-        assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
-    bare = money._bare_re()
-    fast = [
-        (m.span(), m.groupdict())
-        for m in finditer_holding(bare, text, "万亿", not_before=money._currency_words())
-    ]
-    assert fast == [(m.span(), m.groupdict()) for m in bare.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in fast(text)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text)
+        ]
 
 
 def test_trigger_words_hold_no_amount_characters() -> None:

@@ -97,8 +97,11 @@ class Range(NamedTuple):
     value_max: Decimal | None = None
 
 
+@functools.lru_cache(maxsize=4096)  # the value of a figure as printed: the same figures recur
 def resolve_range(low: str, high: str | None, scale: Callable[[Decimal], Decimal]) -> Range | None:
     """Values of ``low`` (…``high``), each scaled; 八九亿-style numerals give a range alone.
+
+    ``scale`` is part of the cache key: pass the same function for the same scaling.
 
     >>> resolve_range("5", "8", lambda v: v * 10**8)
     Range(value=Decimal('500000000'), value_max=Decimal('800000000'))
@@ -119,6 +122,7 @@ def resolve_range(low: str, high: str | None, scale: Callable[[Decimal], Decimal
 
 # The alternatives of LIST_SEP: each is one character.
 _SEPS = frozenset("、和及与或")
+_SEPS_OR_BREAK = _SEPS | {"\n"}
 _ITEM_RE = regex.compile(rf"(?P<item>{SIGN}?{ARABIC})(?P<sep>{LIST_SEP})$")
 
 
@@ -135,6 +139,8 @@ def list_items_before(view: NormalizedText, start: int) -> list[tuple[int, int, 
     number followed by a list separator, and drops a first item that is a list marker
     (``1、`` at the start of a line or sentence).
     """
+    if view.text[start - 1 : start] not in _SEPS_OR_BREAK:
+        return []  # the common case: no separator before (the first test of the loop)
     items: list[tuple[int, int, str]] = []
     pos = start
     while True:

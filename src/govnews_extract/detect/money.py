@@ -23,7 +23,7 @@ from .._data import load_table
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number, scale_of
 from . import Candidate, Context
-from ._amount_scan import finditer_before_triggers, finditer_holding
+from ._amount_scan import finditer_before, finditer_holding
 from ._amounts import (
     RANGE_SEP,
     Range,
@@ -51,6 +51,12 @@ def currencies() -> dict[str, str]:
 
 def _context(role: str) -> frozenset[str]:
     return context_words(_CONTEXT).get(role, frozenset())
+
+
+@functools.cache
+def _words(role: str) -> tuple[str, ...]:
+    """The context words of ``role`` as a tuple, as ``str.startswith`` takes them."""
+    return tuple(_context(role))
 
 
 @functools.cache
@@ -106,7 +112,11 @@ class _Groups(NamedTuple):
     after: str | None
 
 
-@functools.cache
+# Group name → number, for ``m.start(n)``: the regex module looks a group's name up slowly.
+_GROUP = {name: number for number, name in enumerate(_Groups._fields, start=1)}
+
+
+@functools.lru_cache(maxsize=64)  # one function a multiplier: a key of resolve_range's cache
 def _scaled(multiplier: str) -> Callable[[Decimal], Decimal]:
     factor = scale_of(multiplier)
     return lambda v: v * factor
@@ -130,21 +140,28 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
     return Candidate("money", start, end, rule, fields, priority=10)
 
 
+def _currency_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_money_re().finditer(text)``, tried only before the currency words."""
+    pattern = _money_re()
+    return finditer_before(text, ((t.start(), pattern) for t in _triggers().finditer(text)))
+
+
 def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
     codes = currencies()
-    denominators = tuple(_context("denominator_before"))
-    change_from = tuple(_context("change_from"))
-    for m in finditer_before_triggers(_money_re(), text, _triggers()):
+    denominators = _words("denominator_before")
+    change_from = _words("change_from")
+    for m in _currency_matches(text):
         g = _Groups._make(m.groups())
         before = approx_before(text, m.start())
-        if before is None and not split_multiplier(g.num)[0]:
+        body, num_multiplier = split_multiplier(g.num)
+        if before is None and not body:
             continue  # 万元 alone (每万元GDP) is a unit, not an amount; 近亿元 is one
         start = m.start() - len(before) if before else m.start()
         found = _amount(g)
         if found is None or text.endswith(denominators, 0, start):
             continue  # 每百元营业收入: the base of a rate, not an amount
-        multiplier = split_multiplier(g.hi or g.num)[1] + (g.mult or "")
+        multiplier = (split_multiplier(g.hi)[1] if g.hi else num_multiplier) + (g.mult or "")
         cur = g.cur or ""
         fields = {
             "value": found.value,
@@ -160,28 +177,28 @@ def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
         else:
             yield _candidate(start, m.end(), "money.currency", fields)
             if before is None:
-                yield from _list_items(view, m.start("num"), multiplier, fields)
+                yield from _list_items(view, m.start(_GROUP["num"]), multiplier, fields)
 
 
 def _change(m: regex.Match[str], g: _Groups, start: int, fields: dict[str, Any]) -> Iterator[Candidate]:
     """The two ends of 从X到Y as separate amounts; X borrows Y's 万/亿 when it has none."""
     low_unit = split_multiplier(g.num)[1] or split_multiplier(g.hi or "")[1]
     low = {**fields, "value_max": None, "unit": low_unit, "approx": None}
-    yield _candidate(start, m.end("num"), "money.currency", low)
+    yield _candidate(start, m.end(_GROUP["num"]), "money.currency", low)
     approx = nearest_approx(None, g.inside, g.after)
     high = {**fields, "value": fields["value_max"], "value_max": None, "approx": approx}
-    yield _candidate(m.start("hi"), m.end(), "money.currency", high)
+    yield _candidate(m.start(_GROUP["hi"]), m.end(), "money.currency", high)
 
 
-def _list_items(
-    view: NormalizedText, start: int, multiplier: str, fields: dict[str, Any]
-) -> Iterator[Candidate]:
+def _list_items(view: NormalizedText, start: int, multiplier: str, fields: dict[str, Any]) -> list[Candidate]:
     """Earlier items of a list sharing the unit: 3、5亿元 → 3亿元 too."""
+    items = []
     for s, e, numeral in list_items_before(view, start):
         value = parse_number(numeral)
         if value is not None:
             item = {**fields, "value": value * scale_of(multiplier), "value_max": None}
-            yield _candidate(s, e, "money.list_item", item)
+            items.append(_candidate(s, e, "money.list_item", item))
+    return items
 
 
 @functools.cache
@@ -201,7 +218,7 @@ def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
     following = text[end : end + _AFTER_WINDOW]
     cut = _CLAUSE_END_RE.search(following)
     following = following[: cut.start()] if cut else following
-    if following.startswith(tuple(_context("not_amount_after"))):
+    if following.startswith(_words("not_amount_after")):
         return False
     if _words_re("funds_after").search(following):
         return True
@@ -210,14 +227,19 @@ def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
     preceding = text[max(0, start - _BEFORE_WINDOW) : start]
     last = _LAST_CLAUSE_END_RE.match(preceding)
     clause = preceding[last.end() :] if last else preceding
-    for word in _context("not_funds"):
+    for word in _words("not_funds"):
         clause = clause.replace(word, "|")  # 投资者 names people, not funds
     return _words_re("funds_before").search(clause) is not None
 
 
+def _bare_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_bare_re().finditer(text)``, tried only in the figures holding 万/亿."""
+    return finditer_holding(_bare_re(), text, "万亿", not_before=_currency_words())
+
+
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
-    for m in finditer_holding(_bare_re(), text, "万亿", not_before=_currency_words()):
+    for m in _bare_matches(text):
         num, sep, hi, inside, mult, after = m.groups()
         body, multiplier = split_multiplier(hi or num)
         before = approx_before(text, m.start())

@@ -14,10 +14,11 @@ item of a list (``60%、80%以上``) holds for every item.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import regex
@@ -26,7 +27,7 @@ from ..models import Approx, PercentUnit
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number, tidy
 from . import Candidate, Context
-from ._amount_scan import finditer_before_triggers
+from ._amount_scan import char_positions, finditer_before
 from ._amounts import (
     LIST_SEP,
     RANGE_SEP,
@@ -106,32 +107,44 @@ class _Groups(NamedTuple):
     after: str | None
 
 
-# Where a match can start: amount characters, then %, ‰, 百分点 (分点), 分之 or 成.
-TRIGGERS = re.compile("[%‰成]|分[点之]")
+# Group name → number, for ``m.start(n)``: the regex module looks a group's name up slowly.
+_GROUP = {name: number for number, name in enumerate(_Groups._fields, start=1)}
 
 
 @functools.cache
 def _patterns() -> dict[str, regex.Pattern[str]]:
-    """Trigger → the pattern with the alternatives that end in it (a match's first letter
+    """Trigger word → the pattern with the alternatives that end in it (a match's first letter
     after its amount characters is its trigger), so that the others are not tried there."""
     sign = _percent_re(frozenset({"sign"}))
     return {
         "%": sign,
         "‰": sign,
-        "分点": sign,
-        "分之": _percent_re(frozenset({"chinese", "fraction"})),
+        "分点": sign,  # (个)百分点
+        "分之": _percent_re(frozenset({"chinese", "fraction"})),  # 百分之, N分之M
         "成": _percent_re(frozenset({"cheng"})),
     }
 
 
-class _Found(NamedTuple):  # a NamedTuple: built for every figure, and cheaper than a dataclass
-    start: int
-    end: int
-    rule: str
-    value: Range
-    unit: PercentUnit
-    approx: Approx | None
-    shared_after: Approx | None  # a qualifier after the unit, shared by earlier list items
+# The digits that may stand right before 成 in a match (see the cheng alternative).
+_CHENG_DIGITS = frozenset("一二两三四五六七八九十")
+
+
+def _triggers(text: str) -> Iterator[tuple[int, regex.Pattern[str]]]:
+    """Where a trigger word starts, with the pattern to try before it."""
+    patterns = _patterns()
+    for at in char_positions(text, "%‰分成"):
+        ch = text[at]
+        if ch == "分":
+            pattern = patterns.get(text[at : at + 2])
+            if pattern is not None:
+                yield at, pattern
+        elif ch != "成" or text[at - 1 : at] in _CHENG_DIGITS:
+            yield at, patterns[ch]
+
+
+# A figure found: its start (the sort key), its candidate, and the qualifier after its unit
+# that earlier items of a list share (60%、80%以上). A plain tuple: one is built a figure.
+_Found = tuple[int, Candidate, Approx | None]
 
 
 def _fraction(den: str, num: str) -> tuple[Decimal, PercentUnit] | None:
@@ -193,12 +206,17 @@ def _minus(numeral: str) -> str:
     return numeral.replace("−", "-")
 
 
+def _pattern_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_percent_re().finditer(text)``, tried only before the trigger words."""
+    return finditer_before(text, _triggers(text))
+
+
 def _matches(view: NormalizedText) -> Iterator[_Found]:
     text = view.text
     not_after = tuple(_context("not_after"))
     change_from = tuple(_context("change_from"))
     after_words = approx_words()["after"]
-    for m in finditer_before_triggers(_patterns(), text, TRIGGERS):
+    for m in _pattern_matches(text):
         g = _Groups._make(m.groups())
         before = approx_before(text, m.start())
         start = m.start() - len(before) if before else m.start()
@@ -213,12 +231,12 @@ def _matches(view: NormalizedText) -> Iterator[_Found]:
             continue
         shared = after_words[g.after] if g.after else None
         approx = nearest_approx(before, g.ctail, g.after)
-        yield _Found(start, m.end(), rule, value, unit, approx, shared)
+        yield start, _candidate(start, m.end(), rule, value, unit, approx), shared
         if g.num is not None and before is None and g.hi is None:
-            for s, e, numeral in list_items_before(view, m.start("num")):
+            for s, e, numeral in list_items_before(view, m.start(_GROUP["num"])):
                 item = parse_number(_minus(numeral))
                 if item is not None:
-                    yield _Found(s, e, "percent.list_item", Range(item), unit, shared, shared)
+                    yield s, _candidate(s, e, "percent.list_item", Range(item), unit, shared), shared
 
 
 def _change(
@@ -228,32 +246,43 @@ def _change(
     low, high = parse_number(_minus(g.num or "")), parse_number(_minus(g.hi or ""))
     if low is None or high is None:
         return
-    low_end = m.end("u1") if g.u1 else m.end("num")
-    yield _Found(start, low_end, "percent.sign", Range(low), unit, nearest_approx(before, None, None), None)
+    low_end = m.end(_GROUP["u1"]) if g.u1 else m.end(_GROUP["num"])
+    approx = nearest_approx(before, None, None)
+    yield start, _candidate(start, low_end, "percent.sign", Range(low), unit, approx), None
     approx = nearest_approx(None, None, g.after)
-    yield _Found(m.start("hi"), m.end(), "percent.sign", Range(high), unit, approx, None)
+    high_start = m.start(_GROUP["hi"])
+    yield high_start, _candidate(high_start, m.end(), "percent.sign", Range(high), unit, approx), None
 
 
-def _share_qualifiers(found: list[_Found], text: str) -> list[_Found]:
+def _share_qualifiers(found: list[_Found], text: str) -> list[Candidate]:
     """``60%、80%以上``: a qualifier after the last item holds for the items before it."""
-    out = sorted(found, key=lambda f: f.start)
+    found.sort(key=itemgetter(0))  # stable: as sorted(found, key=start)
+    out = [candidate for _, candidate, _ in found]
+    shared = [after for _, _, after in found]
     for i in range(len(out) - 2, -1, -1):
         this, nxt = out[i], out[i + 1]
-        if this.approx is None and nxt.shared_after and _LIST_SEP_RE.fullmatch(text, this.end, nxt.start):
-            out[i] = this._replace(approx=nxt.shared_after, shared_after=nxt.shared_after)
+        if (
+            shared[i + 1]
+            and this.fields["approx"] is None
+            and _LIST_SEP_RE.fullmatch(text, this.end, nxt.start)
+        ):
+            out[i] = replace(this, fields={**this.fields, "approx": shared[i + 1]})
+            shared[i] = shared[i + 1]
     return out
 
 
-def _candidate(f: _Found) -> Candidate:
+def _candidate(
+    start: int, end: int, rule: str, value: Range, unit: PercentUnit, approx: Approx | None
+) -> Candidate:
     fields: dict[str, Any] = {
-        "value": f.value.value,
-        "value_max": f.value.value_max,
-        "unit": f.unit,
-        "approx": f.approx,
+        "value": value.value,
+        "value_max": value.value_max,
+        "unit": unit,
+        "approx": approx,
     }
-    return Candidate("percent", f.start, f.end, f.rule, fields, priority=9)
+    return Candidate("percent", start, end, rule, fields, priority=9)
 
 
 def find_percent(view: NormalizedText, context: Context) -> list[Candidate]:
     """Candidates for every percentage, percentage point and per-mille figure."""
-    return [_candidate(f) for f in _share_qualifiers(list(_matches(view)), view.text)]
+    return _share_qualifiers(list(_matches(view)), view.text)
