@@ -15,8 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govnews_extract.detect import _scan, count, quantity
-from govnews_extract.detect._amounts import RANGE_SEP as AMOUNT_RANGE_SEP
-from govnews_extract.detect._amounts import SIGN
 from govnews_extract.detect._common import CN_NUMERAL_CHARS, approx_words
 
 # A Kawi digit (Unicode 15): ``regex`` reads it as a digit, Python 3.11's ``re`` does not.
@@ -33,7 +31,6 @@ _TEXT = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 # The plain definitions: figure characters as an alternation, a number start by lookbehinds.
 _FIGURE = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多\x20]|[-—–~～至])"
-_PLAIN_RUN_RE = regex.compile(rf"(?:{_FIGURE}|{AMOUNT_RANGE_SEP}|{SIGN}|个)+")
 _PLAIN_START_RE = regex.compile(rf"(?<![\d.])(?:\d|(?<![{CN_NUMERAL_CHARS}])[{CN_NUMERAL_CHARS}])")
 _PLAIN_FIGURE_RE = regex.compile(rf"{_FIGURE}+")
 
@@ -52,30 +49,15 @@ def _plain_figures(text: str) -> tuple[tuple[int, int, int], ...]:
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
-def test_figure_runs_are_the_plain_runs(text: str) -> None:
-    _scan.figure_runs.cache_clear()
-    assert _scan.figure_runs(text) == tuple(m.span() for m in _PLAIN_RUN_RE.finditer(text))
-
-
-@settings(max_examples=400, deadline=None)
-@given(_TEXT)
 def test_figures_are_the_plain_number_starts(text: str) -> None:
     _scan.figures.cache_clear()
     assert _scan.figures(text) == _plain_figures(text)
-
-
-def test_run_characters_are_single_characters() -> None:
-    # The run scan is one character class: each range mark of amounts must be one character.
-    marks = AMOUNT_RANGE_SEP.removeprefix("(?:").removesuffix(")").split("|")
-    assert all(len(mark) == 1 for mark in marks)
-    assert all(_scan.is_run_char(ch) for ch in [*marks, "+", "−", "-", "个", "余", "5", "万"])
 
 
 def test_new_digits_are_read_as_the_patterns_read_them() -> None:
     text = f"共{_NEW_DIGIT}{_NEW_DIGIT}家"
     assert regex.fullmatch(r"\d", _NEW_DIGIT)
     assert _scan.figures(text) == ((1, 1, 3),)
-    assert _scan.figure_runs(text) == ((1, 3),)
 
 
 def _found(matches: Iterable[Any]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:

@@ -1,21 +1,16 @@
 """Run a detector's pattern only where a match can start: the same matches, found faster.
 
-A pattern such as the percent one is tried by ``finditer`` at every character of the text,
-and each try costs its alternations and lookbehinds. But every match holds a *trigger*
-(``%``, 分, 成; a currency word) after a stretch of figure characters (digits, Chinese
-numerals, range marks). One cheap scan finds the stretches (runs)
-of figure characters, and the pattern is tried only at the characters of the runs followed by
-a trigger (or holding 万/亿, or at the number starts a classifier or unit can follow).
-
->>> import regex
->>> trigger = frozenset("%")
->>> [m[0] for m in finditer_in_runs(regex.compile(r"(?<![\\d.])\\d+%"), "增长12%，高出3%", trigger)]
-['12%', '3%']
+A pattern such as the count one is tried by ``finditer`` at every character of the text,
+and each try costs its alternations and lookbehinds. But every match starts at a figure
+(digits, Chinese numerals, maybe a qualifier before them) and holds a classifier or unit
+right after its figure characters, or a mark such as 倍 a few characters on. One cheap scan
+finds the figures (:func:`figures`), and the pattern is tried only where such a word can
+follow (:func:`finditer_at_figures`, :func:`finditer_before_marks`). Money and percent
+find their trigger words first instead (``_amount_scan``).
 """
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -23,10 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
-from ._amounts import RANGE_SEP as AMOUNT_RANGE_SEP
-from ._amounts import SIGN
 from ._common import CN_NUMERAL_CHARS, approx_words
-from ._counting import FIGURE, FIGURE_CHARS
+from ._counting import FIGURE
 
 _FIGURE_CHAR_RE = regex.compile(FIGURE)
 
@@ -89,65 +82,6 @@ def without_names(pattern: str) -> str:
     '(?:[0-9]+)(?<=5)(?:元)'
     """
     return _GROUP_NAME_RE.sub("(?:", pattern)
-
-
-def _chars_of(pattern: str) -> str:
-    """The characters a pattern of single characters matches, escaped for a character class.
-
-    >>> print(_chars_of("(?:至|到|~)"), _chars_of("[-+]"))
-    \\~到至 \\+\\-
-    """
-    return "".join(sorted(regex.escape(ch) for ch in set(pattern) if regex.fullmatch(pattern, ch)))
-
-
-# The characters of a printed figure in any detector: digits, numerals, range marks (of amounts
-# and of counts), signs, 余/多, 个 (5个百分点), a space. A *run* is a maximal stretch of them.
-# NOTE: every range mark of amounts (``_amounts.RANGE_SEP``) must be one character.
-_RUN_CHARS = f"{FIGURE_CHARS}{_chars_of(AMOUNT_RANGE_SEP)}{_chars_of(SIGN)}个"
-_RUN_RE = regex.compile(f"[{_RUN_CHARS}]")
-_RUNS = Twin.of(f"[{_RUN_CHARS}]+")
-
-
-@functools.lru_cache(maxsize=8)
-def figure_runs(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the runs of figure characters in ``text`` (one scan a text, shared)."""
-    return tuple(_RUNS.spans(text))
-
-
-def is_run_char(ch: str) -> bool:
-    """True when ``ch`` may stand in a run (a trigger must not)."""
-    return _RUN_RE.fullmatch(ch) is not None
-
-
-def finditer_in_runs(
-    pattern: regex.Pattern[str], text: str, triggers: frozenset[str]
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose every match starts with figure characters
-    (digits, numerals, range marks) followed by a trigger (%, 分, 成; a currency word's first
-    character) that is no figure character: the pattern is tried only at the runs that the
-    trigger follows.
-    """
-    spans = ((start, end + 1) for start, end in figure_runs(text) if text[end : end + 1] in triggers)
-    return _finditer_in_spans(pattern, text, spans)
-
-
-def finditer_in_runs_holding(
-    pattern: regex.Pattern[str], text: str, marks: str
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose every match starts with figure characters
-    up to one of ``marks`` (万, 亿) included: tried only in the runs holding one, up to the last.
-    """
-    runs = figure_runs(text)
-    starts = [start for start, _ in runs]
-    last: dict[int, int] = {}  # run index → the last mark in it
-    for mark in marks:
-        at = text.find(mark)
-        while at >= 0:
-            i = bisect.bisect_right(starts, at) - 1
-            if i >= 0 and at < runs[i][1]:
-                last[i] = max(last.get(i, at), at)
-            at = text.find(mark, at + 1)
-    return _finditer_in_spans(pattern, text, ((runs[i][0], last[i] + 1) for i in sorted(last)))
 
 
 def _finditer_in_spans(
