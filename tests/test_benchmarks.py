@@ -30,3 +30,15 @@ def test_throughput_runs_on_fixtures_without_corpus(
     printed = capsys.readouterr().out
     assert "no corpus at" in printed and "characters / CPU-second" in printed and "peak RSS" in printed
     assert out.read_text(encoding="utf-8").startswith("{")
+
+
+def test_snapshot_is_the_same_twice(tmp_path: Path) -> None:
+    # The equivalence check of speed work compares two snapshots: parse() and the mangled
+    # windows must be deterministic for the comparison to mean anything.
+    snapshot = _load("snapshot")
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    for out in (first, second):
+        assert snapshot.main([str(out), "--corpus", str(tmp_path), "--mangled", "5"]) == 0
+    lines = first.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 * (len(list((ROOT / "fixtures" / "articles").glob("*.txt"))) + 5)
+    assert first.read_bytes() == second.read_bytes()
