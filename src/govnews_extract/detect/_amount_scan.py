@@ -25,6 +25,7 @@ import regex
 
 from ._amounts import RANGE_SEP, SIGN
 from ._common import CN_NUMERAL_CHARS
+from ._scan import finditer_in_spans
 
 # Every character the figure part of a money or percent match may hold: a numeral (digits, ',',
 # '.', Chinese numerals), a range separator, a sign, 余/多 (3000多万元) and 个 (5个百分点).
@@ -71,18 +72,10 @@ def finditer_before(
     trigger word that follows an amount character.
     """
     back = _BACK_RE.match
-    pos = 0  # where the last match ended: finditer's matches do not overlap
-    for end, pattern in triggers:
-        if end <= pos:
-            continue
-        start = back(text, pos, end).start()  # type: ignore[union-attr]  # a ``*`` always matches
-        while start < end:
-            m = pattern.match(text, start)
-            if m is None:
-                start += 1
-                continue
-            yield m
-            pos = start = max(m.end(), start + 1)
+    # The stretch before a trigger ends at the trigger before it (no amount character), so
+    # each character is read back once (the pattern is a ``*``: it always matches).
+    spans = ((back(text, 0, end).start(), end, pattern) for end, pattern in triggers)  # type: ignore[union-attr]
+    return finditer_in_spans(text, spans)
 
 
 def finditer_holding(
@@ -98,10 +91,16 @@ def finditer_holding(
     ``not_before`` (a bare amount is never followed by a currency word, so the 5万 and 5万亿
     of 5万元 and 5万亿元 are none).
     """
-    back, ahead, match = _BACK_RE.match, _AHEAD_RE.match, pattern.match
+    return finditer_in_spans(text, _holding_spans(pattern, text, marks, not_before))
+
+
+def _holding_spans(
+    pattern: regex.Pattern[str], text: str, marks: str, not_before: tuple[str, ...]
+) -> Iterator[tuple[int, int, regex.Pattern[str]]]:
+    """The spans :func:`finditer_holding` tries: each stretch holding a mark, up to its last."""
+    back, ahead = _BACK_RE.match, _AHEAD_RE.match
     at_marks = char_positions(text, marks)
     firsts = frozenset(word[0] for word in not_before)
-    pos = 0  # where the last match ended: finditer's matches do not overlap
     i = 0
     while i < len(at_marks):
         at = at_marks[i]  # the first mark of a stretch
@@ -112,12 +111,4 @@ def finditer_holding(
         i = bisect.bisect_left(at_marks, end, i)  # the next stretch's first mark
         if not text[at:end].strip(marks) and text.startswith(not_before, end):
             continue
-        start = back(text, pos, at).start() if pos <= at else pos  # type: ignore[union-attr]
-        last = at_marks[i - 1]
-        while start <= last:
-            m = match(text, start)
-            if m is None:
-                start += 1
-                continue
-            yield m
-            pos = start = max(m.end(), start + 1)
+        yield back(text, 0, at).start(), at_marks[i - 1] + 1, pattern  # type: ignore[union-attr]

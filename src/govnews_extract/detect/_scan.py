@@ -84,12 +84,20 @@ def without_names(pattern: str) -> str:
     return _GROUP_NAME_RE.sub("(?:", pattern)
 
 
-def _finditer_in_spans(
-    pattern: regex.Pattern[str], text: str, spans: Iterable[tuple[int, int]]
+def finditer_in_spans(
+    text: str, spans: Iterable[tuple[int, int, regex.Pattern[str]]]
 ) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)`` tried only at the characters of ``spans`` (in order)."""
+    """``pattern.finditer(text)`` tried only at the characters ``first`` to ``end`` of each
+    span ``(first, end, pattern)`` (in order of ``end``); like ``finditer``'s, the matches do not
+    overlap: a span's tries start after the last match.
+
+    >>> import regex
+    >>> pattern = regex.compile(r"\\d+%")
+    >>> [m[0] for m in finditer_in_spans("增长12%，高出3%", [(2, 4, pattern), (8, 9, pattern)])]
+    ['12%', '3%']
+    """
     pos = 0
-    for first, end in spans:
+    for first, end, pattern in spans:
         start = max(first, pos)
         while start < end:
             m = pattern.match(text, start)
@@ -125,7 +133,7 @@ def finditer_before_marks(
             spans[-1] = (spans[-1][0], mark.end())
         else:
             spans.append((first, mark.end()))
-    return _finditer_in_spans(pattern, text, spans)
+    return finditer_in_spans(text, ((first, end, pattern) for first, end in spans))
 
 
 # Where a number may start: a digit not after a digit or '.', or a Chinese numeral after neither
