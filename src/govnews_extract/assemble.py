@@ -25,7 +25,7 @@ from .models import (
     _Mention,
 )
 from .normalize import NormalizedText, strip_layout
-from .sentences import sentence_starts
+from .sentences import sentence_index, sentence_starts
 
 _MODELS: dict[str, type[_Mention]] = {
     "money": Money,
@@ -99,17 +99,16 @@ def _outranked(ordered: list[Candidate], cluster: list[int]) -> list[int]:
 def build(candidates: list[Candidate], view: NormalizedText) -> list[Mention]:
     """Records for ``candidates`` with offsets and text in the original string."""
     starts = sentence_starts(view)
-    origin, original = view.origin, view.original
     # The fields of each record, grouped by type: pydantic validates a whole list of one
     # model several times faster than it builds the records one call at a time.
     rows: dict[str, list[dict[str, Any]]] = {}
     for cand in candidates:
-        start, end = origin[cand.start], origin[cand.end - 1] + 1  # view.span(), inlined
+        start, end = view.span(cand.start, cand.end)
         row = {
             "start": start,
             "end": end,
-            "text": strip_layout(original[start:end]),
-            "sentence": bisect.bisect_right(starts, cand.start) - 1,  # sentence_index(), inlined
+            "text": strip_layout(view.original[start:end]),
+            "sentence": sentence_index(starts, cand.start),
             "rule": cand.rule,
             **cand.fields,
         }
