@@ -35,7 +35,7 @@ from typing import NamedTuple
 
 import regex
 
-from .chars import LAYOUT_RE, fold_text, is_layout
+from .chars import LAYOUT_RE, fold_text, is_layout, whitespace_words
 
 # A cell longer than this is prose, not a table cell.
 MAX_CELL_CHARS = 30
@@ -186,17 +186,16 @@ def _lines_of_words(folded: str) -> list[Line] | None:
     indentation cost nothing: a run with line breaks in it ends a line, and with two or
     more, a blank line stands in it (whitespace is all it can hold).
     """
-    words = folded.split()
-    if not "".join(words).isprintable():
+    words = whitespace_words(folded)
+    if words is None:
         return None  # a zero-width mark or a control character: not whitespace, but layout
     lines: list[Line] = []
     line: list[str] = []  # the words of the line so far
-    start = end = pos = 0
+    start = end = 0  # of the line so far; ``end`` is also the end of the last word
     breaks, blank = 0, False  # of the line so far: see Line
-    for word in words:
-        at = folded.find(word, pos)  # only whitespace stands between pos and the word
-        if at > pos:
-            count = len((folded[pos:at] + ".").splitlines()) - 1  # line breaks in the run
+    for at, word_end in words:
+        if at > end:
+            count = len((folded[end:at] + ".").splitlines()) - 1  # line breaks in the run
             if line and count:  # the run ends a line
                 lines.append(Line(start, end, "".join(line), breaks, blank))
                 line = []
@@ -205,8 +204,8 @@ def _lines_of_words(folded: str) -> list[Line] | None:
                 breaks = count
         if not line:
             start = at
-        line.append(word)
-        end = pos = at + len(word)
+        line.append(folded[at:word_end])
+        end = word_end
     if line:
         lines.append(Line(start, end, "".join(line), breaks, blank))
     return lines
