@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from ..models import MentionType
 from ..normalize import NormalizedText
@@ -24,15 +24,19 @@ class Context:
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A proposed mention: a span of the normalized view plus the record's typed fields."""
+class Candidate(NamedTuple):
+    """A proposed mention: a span of the normalized view plus the record's typed fields.
+
+    A named tuple rather than a frozen dataclass: as immutable, and made two to three times
+    faster (a parse makes one for every figure it reads). ``fields`` is read, never changed:
+    ``_replace`` gives a candidate with other fields.
+    """
 
     type: MentionType
     start: int
     end: int
     rule: str
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    fields: Mapping[str, Any] = {}  # shared by the candidates without fields: never mutated
     # Higher wins when two candidates of the same length overlap.
     priority: int = 0
 

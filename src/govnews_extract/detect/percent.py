@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from fractions import Fraction
 from operator import itemgetter
@@ -266,7 +265,7 @@ def _share_qualifiers(found: list[_Found], text: str) -> list[Candidate]:
             and this.fields["approx"] is None
             and _LIST_SEP_RE.fullmatch(text, this.end, nxt.start)
         ):
-            out[i] = replace(this, fields={**this.fields, "approx": shared[i + 1]})
+            out[i] = this._replace(fields={**this.fields, "approx": shared[i + 1]})
             shared[i] = shared[i + 1]
     return out
 
