@@ -7,8 +7,10 @@ text drawn from the characters that matter.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from govnews_extract.assemble import select
@@ -253,12 +255,38 @@ def test_multiples_tried_before_marks_keep_every_match(text: str) -> None:
 def test_money_and_percent_tried_before_triggers_keep_every_match(text: str) -> None:
     for fast, plain in (
         (money._currency_matches, money._money_re()),
-        (money._bare_matches, money._bare_re()),
         (percent._pattern_matches, percent._percent_re()),
     ):
         assert [(m.span(), m.groupdict()) for m in fast(text)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text)
         ]
+
+
+# Bare amounts among funding words (from the lexicon), qualifiers and clause ends.
+_FUNDING_WORDS = money._context("funds_after") | money._context("funds_before") | money._context("not_funds")
+_FUNDING_TEXT = st.lists(
+    st.sampled_from(
+        [
+            *sorted(_FUNDING_WORDS),
+            *["人", "亩", "以上", "左右", "，", "。", "万", "亿", "元", "多", "3", "1.5", "-", "五", "近"],
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TEXT, _FUNDING_TEXT))
+@example("投资3万以上。")
+@example("5万人，1亿贷款")
+def test_bare_money_tried_where_funded_keeps_every_funded_match(text: str) -> None:
+
+    def funded(matches: Iterable[regex.Match[str]]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [
+            (m.span(), m.groupdict()) for m in matches if money._in_funding_context(text, m.start(), m.end())
+        ]
+
+    assert funded(money._bare_matches(text)) == funded(money._bare_re().finditer(text))
 
 
 def test_trigger_words_hold_no_amount_characters() -> None:
@@ -391,7 +419,7 @@ def test_funding_context_is_the_plain_word_check(text: str) -> None:
     view = normalize(text)
     for start in range(len(view.text)):
         for end in range(start + 1, min(len(view.text), start + 4) + 1):
-            fast = money._in_funding_context(view, start, end)
+            fast = money._in_funding_context(view.text, start, end)
             assert fast == _plain_in_funding_context(view.text, start, end)
 
 

@@ -19,20 +19,22 @@ trigger ends the stretch before it, so no character is read twice: linear time).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
-from ._amounts import RANGE_SEP, SIGN
+from ._amounts import RANGE_SEP_CHARS, SIGN_CHARS
 from ._common import CN_NUMERAL_CHARS
-from ._scan import finditer_in_spans
+from ._scan import Twin, finditer_in_spans
 
 # Every character the figure part of a money or percent match may hold: a numeral (digits, ',',
-# '.', Chinese numerals), a range separator, a sign, 余/多 (3000多万元) and 个 (5个百分点).
-AMOUNT_CHAR = rf"(?:[\d.,{CN_NUMERAL_CHARS}余多个]|{RANGE_SEP}|{SIGN})"
+# '.', Chinese numerals), a range separator, a sign, 余/多 (3000多万元) and 个 (5个百分点). One
+# character class: a regex reads a class two to three times faster than an alternation.
+AMOUNT_CHAR = rf"[\d.,{CN_NUMERAL_CHARS}余多个{RANGE_SEP_CHARS}{SIGN_CHARS}]"
 # The stretch of amount characters that ends at a position (read backwards) or starts at one.
 _BACK_RE = regex.compile(rf"{AMOUNT_CHAR}*", regex.REVERSE)
-_AHEAD_RE = regex.compile(rf"{AMOUNT_CHAR}*")
+_AHEAD = Twin.of(rf"{AMOUNT_CHAR}*")
 
 
 def is_amount_char(ch: str) -> bool:
@@ -78,8 +80,17 @@ def finditer_before(
     return finditer_in_spans(text, spans)
 
 
+# A test of a stretch of amount characters holding a mark: given where its first mark stands and
+# where the stretch ends, False when no match the caller keeps can be read from it.
+StretchTest = Callable[[int, int], bool]
+
+
 def finditer_holding(
-    pattern: regex.Pattern[str], text: str, marks: str, not_before: tuple[str, ...] = ()
+    pattern: regex.Pattern[str],
+    text: str,
+    marks: str,
+    not_before: tuple[str, ...] = (),
+    keep: StretchTest | None = None,
 ) -> Iterator[regex.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose every match is amount characters up to
     one of ``marks`` (万, 亿) included: tried only in the stretches of amount characters that
@@ -90,17 +101,30 @@ def finditer_holding(
     whose match ends after a mark that is followed by no other mark and by no word of
     ``not_before`` (a bare amount is never followed by a currency word, so the 5万 and 5万亿
     of 5万元 and 5万亿元 are none).
+
+    With ``keep``, only the stretches that pass it are tried: the matches the caller keeps are
+    the same, the ones it drops need not be read. (A match ends after the stretch's first mark;
+    it never reaches into the next stretch, as a non-amount character stands between them.)
     """
-    return finditer_in_spans(text, _holding_spans(pattern, text, marks, not_before))
+    return finditer_in_spans(text, _holding_spans(pattern, text, marks, not_before, keep))
+
+
+@functools.lru_cache(maxsize=8)
+def _first_letters(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(word[0] for word in words)
 
 
 def _holding_spans(
-    pattern: regex.Pattern[str], text: str, marks: str, not_before: tuple[str, ...]
+    pattern: regex.Pattern[str],
+    text: str,
+    marks: str,
+    not_before: tuple[str, ...],
+    keep: StretchTest | None = None,
 ) -> Iterator[tuple[int, int, regex.Pattern[str]]]:
     """The spans :func:`finditer_holding` tries: each stretch holding a mark, up to its last."""
-    back, ahead = _BACK_RE.match, _AHEAD_RE.match
+    back, ahead = _BACK_RE.match, _AHEAD.on(text).match
     at_marks = char_positions(text, marks)
-    firsts = frozenset(word[0] for word in not_before)
+    firsts = _first_letters(not_before)
     i = 0
     while i < len(at_marks):
         at = at_marks[i]  # the first mark of a stretch
@@ -110,5 +134,7 @@ def _holding_spans(
         end = ahead(text, at).end()  # type: ignore[union-attr]
         i = bisect.bisect_left(at_marks, end, i)  # the next stretch's first mark
         if not text[at:end].strip(marks) and text.startswith(not_before, end):
+            continue
+        if keep is not None and not keep(at, end):
             continue
         yield back(text, 0, at).start(), at_marks[i - 1] + 1, pattern  # type: ignore[union-attr]

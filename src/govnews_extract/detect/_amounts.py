@@ -20,11 +20,14 @@ from ..resolve.ranges import adjacent_range
 from ._common import ARABIC, approx_words
 
 # Between the two ends of a range: 5亿至8亿元, 5—8亿元, 6%－6.5% (－ is folded to -), 6~8%.
-RANGE_SEP = r"(?:至|到|~|-|—|–|―|－)"
+# Single characters, as a character class (scanned faster than an alternation of them).
+RANGE_SEP_CHARS = r"至到~\-—–―－"
+RANGE_SEP = f"[{RANGE_SEP_CHARS}]"
 # Between the items of a list sharing one unit: 0.3、0.1和-0.9个百分点.
 LIST_SEP = r"(?:、|和|及|与|或)"
 # A printed sign (full-width minus is folded by normalize; U+2212 is not).
-SIGN = r"[-+−]"
+SIGN_CHARS = r"\-+−"
+SIGN = f"[{SIGN_CHARS}]"
 # What may stand before a list marker such as 1、 (never an item of a list of figures).
 _MARKER_BEFORE = frozenset("。；;！？!?：:（(【[\n")
 

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import NamedTuple
 
 import regex
 
@@ -224,28 +224,44 @@ def _blocked_before(text: str, start: int, classifier: str) -> bool:
     return False
 
 
-def _plausible_number(m: Match, view: NormalizedText, num2: str | None) -> bool:
+def _plausible_number(
+    numeral: str, qualified: bool, num2: str | None, view: NormalizedText, start: int, end: int
+) -> bool:
     """Not a word (一个, 千家万户, 陆地) and not two table cells joined (7.0 | 家禽).
 
-    ``num2`` is the upper end of a range (5-8家), printed or not."""
-    numeral = m["num"]
+    ``qualified``: a qualifier stands before or inside the figure (不足百个, 千余家); ``num2``
+    is the upper end of a range (5-8家), printed or not."""
     if (numeral in _ARTICLE or is_lone_capital(numeral)) and num2 is None:
         return False
-    if is_bare_unit(numeral) and not (m["before"] or m["inside"]):
+    if is_bare_unit(numeral) and not qualified:
         return False  # 千家万户; but 不足百个, 千余家
-    return not crosses_cell(view, m.start(), m.end())
+    return not crosses_cell(view, start, end)
 
 
-def _plausible(m: Match, value: Decimal | None, view: NormalizedText) -> bool:
+class _Groups(NamedTuple):
+    """The groups of a count match, in the pattern's order (``m.groups()``: one call, not one
+    a name)."""
+
+    before: str | None
+    num: str
+    num2: str | None
+    inside: str | None
+    mult: str | None
+    cls: str
+    after: str | None
+
+
+def _plausible(m: Match, g: _Groups, value: Decimal | None, view: NormalizedText) -> bool:
     """Drop the matches that are articles, idioms, ordinals, names or not whole numbers."""
-    use = classifiers()[m["cls"]]
+    use = classifiers()[g.cls]
     if use.small_only and not (value is not None and 2 <= value <= 10):
         return False
-    if _blocked_before(view.text, m.start("num"), m["cls"]):
+    if _blocked_before(view.text, m.start(2), g.cls):  # group 2: the number
         return False
-    if not use.in_quotes and inside_name(view.text, m.start(), m.end()):
+    start, end = m.span()
+    if not use.in_quotes and inside_name(view.text, start, end):
         return False
-    return is_whole(value) and _plausible_number(m, view, m["num2"])
+    return is_whole(value) and _plausible_number(g.num, bool(g.before or g.inside), g.num2, view, start, end)
 
 
 @functools.cache
@@ -297,10 +313,6 @@ def counted_before(text: str, start: int) -> str | None:
     return phrase if 2 <= len(phrase) <= 12 and _WORD_RE.fullmatch(phrase) else None
 
 
-def _candidate(m: Match, rule: str, fields: dict[str, Any]) -> Candidate:
-    return Candidate("count", m.start(), m.end(), rule, fields, priority=PRIORITY)
-
-
 def _classifier_matches(text: str) -> Iterator[Match]:
     """``_count_re().finditer(text)``, tried only at the figures a classifier may follow."""
     return finditer_at_figures(_count_twin().on(text), text, _endings("classifier"))
@@ -309,25 +321,27 @@ def _classifier_matches(text: str) -> Iterator[Match]:
 def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
     text = view.text
     for m in _classifier_matches(text):
-        value, value_max = value_range(m["num"], m["num2"], m["mult"] or "")
-        if not _plausible(m, value, view):
+        g = _Groups._make(m.groups())
+        mult = g.mult or ""
+        value, value_max = value_range(g.num, g.num2, mult)
+        if not _plausible(m, g, value, view):
             continue
-        members = list_members(text, m.start(), m["num"], m["mult"] or "")
-        if members and _blocked_before(text, members[0][0], m["cls"]):
+        start, end = m.span()
+        members = list_members(text, start, g.num, mult)
+        if members and _blocked_before(text, members[0][0], g.cls):
             continue  # 第三、四批
-        first = members[0][0] if members else m.start()
         fields = {
             "value": value,
             "value_max": value_max,
-            "approx": approx_of(m["before"], m["inside"], m["after"]),
-            "classifier": m["cls"],
-            "counted": counted_after(text, m.end()) or counted_before(text, first),
+            "approx": approx_of(g.before, g.inside, g.after),
+            "classifier": g.cls,
+            "counted": counted_after(text, end) or counted_before(text, members[0][0] if members else start),
         }
-        yield _candidate(m, "count.classifier", fields)
-        for start, end, member in members:
+        yield Candidate("count", start, end, "count.classifier", fields, PRIORITY)
+        for member_start, member_end, member in members:
             if is_whole(member):
                 listed = {**fields, "value": member, "value_max": None, "approx": None}
-                yield Candidate("count", start, end, "count.list", listed, priority=PRIORITY)
+                yield Candidate("count", member_start, member_end, "count.list", listed, PRIORITY)
 
 
 def _bare_counts(view: NormalizedText) -> Iterator[Candidate]:
@@ -335,15 +349,16 @@ def _bare_counts(view: NormalizedText) -> Iterator[Candidate]:
         value, _ = value_range(m["num"], None, m["mult"] or "")
         if not is_whole(value) or inside_name(view.text, m.start(), m.end()):
             continue
-        if not _plausible_number(m, view, None):  # a bare number is no range
-            continue
+        qualified = bool(m["before"] or m["inside"])
+        if not _plausible_number(m["num"], qualified, None, view, m.start(), m.end()):
+            continue  # a bare number is no range
         fields = {
             "value": value,
             "approx": approx_of(m["before"], m["inside"], None),
             "classifier": None,
             "counted": m["noun"],
         }
-        yield _candidate(m, "count.bare_people", fields)
+        yield Candidate("count", m.start(), m.end(), "count.bare_people", fields, PRIORITY)
 
 
 def find_count(view: NormalizedText, context: Context) -> list[Candidate]:

@@ -23,7 +23,7 @@ from .._data import load_table
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number, scale_of
 from . import Candidate, Context
-from ._amount_scan import finditer_before, finditer_holding
+from ._amount_scan import StretchTest, finditer_before, finditer_holding
 from ._amounts import (
     RANGE_SEP,
     Range,
@@ -34,7 +34,7 @@ from ._amounts import (
     resolve_range,
     words_pattern,
 )
-from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, split_multiplier
+from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words, split_multiplier
 
 _CONTEXT = "lexicons/money_context.tsv"
 # Where a clause ends: a bare amount's funding context must stand in the same clause.
@@ -212,9 +212,8 @@ _CLAUSE_END_RE = re.compile(f"[{re.escape(''.join(sorted(_CLAUSE_END)))}]")
 _LAST_CLAUSE_END_RE = re.compile(f"(?s:.*)[{re.escape(''.join(sorted(_CLAUSE_END)))}]")
 
 
-def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
+def _in_funding_context(text: str, start: int, end: int) -> bool:
     """A funding noun follows in the clause, or a funding word precedes and the clause ends here."""
-    text = view.text
     following = text[end : end + _AFTER_WINDOW]
     cut = _CLAUSE_END_RE.search(following)
     following = following[: cut.start()] if cut else following
@@ -232,9 +231,38 @@ def _in_funding_context(view: NormalizedText, start: int, end: int) -> bool:
     return _words_re("funds_before").search(clause) is not None
 
 
+def _may_be_funded(text: str) -> StretchTest:
+    """A first test for :func:`_in_funding_context`, of a whole stretch of amount characters.
+
+    A bare amount read from the stretch ends after its first mark (``mark``): inside the
+    stretch or at its ``end``, or after a qualifier that follows the stretch (以上, 左右: no
+    amount characters). For it to be in a funding context, a funding noun must follow within
+    the window after it, or its clause must end right after it.
+    """
+    qualifiers = tuple(approx_words()["after"])
+    reach = max(map(len, qualifiers), default=0)
+    funds = _words_re("funds_after")
+
+    def clause_ends_at(end: int) -> bool:
+        return end >= len(text) or text[end] in _CLAUSE_END
+
+    def keep(mark: int, end: int) -> bool:
+        # The cheap tests first: most stretches (5万人, 10万亩) fail them all.
+        if clause_ends_at(end) or _CLAUSE_END_RE.search(text, mark + 1, end) is not None:
+            return True
+        if text.startswith(qualifiers, end) and any(
+            text.startswith(w, end) and clause_ends_at(end + len(w)) for w in qualifiers
+        ):
+            return True
+        return funds.search(text, mark + 1, end + reach + _AFTER_WINDOW) is not None
+
+    return keep
+
+
 def _bare_matches(text: str) -> Iterator[regex.Match[str]]:
-    """``_bare_re().finditer(text)``, tried only in the figures holding 万/亿."""
-    return finditer_holding(_bare_re(), text, "万亿", not_before=_currency_words())
+    """``_bare_re().finditer(text)``, tried only in the figures holding 万/亿 that may be in
+    a funding context (the others are dropped by ``_bare_amounts`` anyway)."""
+    return finditer_holding(_bare_re(), text, "万亿", _currency_words(), _may_be_funded(text))
 
 
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
@@ -243,7 +271,7 @@ def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:
         num, sep, hi, inside, mult, after = m.groups()
         body, multiplier = split_multiplier(hi or num)
         before = approx_before(text, m.start())
-        if not (body or before) or not _in_funding_context(view, m.start(), m.end()):
+        if not (body or before) or not _in_funding_context(text, m.start(), m.end()):
             continue  # 亿 alone is no amount, but 投资近亿 is
         found = _amount(_Groups(num, sep, hi, inside, mult, None, after))
         if found is None:
