@@ -14,7 +14,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govnews_extract.detect import _scan, count, quantity
+from govnews_extract.detect import _scan, count, money, multiple, percent, quantity
 from govnews_extract.detect._common import CN_NUMERAL_CHARS, approx_words
 
 # A Kawi digit (Unicode 15): ``regex`` reads it as a digit, Python 3.11's ``re`` does not.
@@ -89,4 +89,23 @@ def test_count_and_quantity_matches_are_the_plain_pattern_matches(text: str) -> 
 def test_twins_find_the_same_matches(text: str) -> None:
     # ``re`` on text of the Basic Multilingual Plane, ``regex`` on any other.
     for twin in (count._count_twin(), count._bare_first(), quantity._quantity_first()):
+        assert _found(twin.on(text).finditer(text)) == _found(twin.exact.finditer(text))
+
+
+# Text from the pieces of money, percentages and multiples.
+_AMOUNT_PIECES = [
+    *_PIECES,
+    *["3493.59万", "1.2万亿", "5亿至8亿", "八九亿", "3000多万", "三千五百万", "-0.9", "6%-6.5"],
+    *["元", "万元", "亿元", "美元", "港币", "二元", "多元化", "百分之", "分之", "百分点", "个百分点", "‰"],
+    *["成", "三成", "六七成", "成立", "倍", "番", "翻了", "翻一番", "增长了", "是去年的", "以上", "左右"],
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_AMOUNT_PIECES), max_size=16).map("".join))
+def test_amount_twins_find_the_same_matches(text: str) -> None:
+    # ``re`` on text of the Basic Multilingual Plane, ``regex`` on any other.
+    twins = [money._money_twin(), money._bare_twin(), multiple._multiple_twin()]
+    twins += [percent._percent_twin(), percent._percent_twin(frozenset({"cheng"}))]
+    for twin in twins:
         assert _found(twin.on(text).finditer(text)) == _found(twin.exact.finditer(text))

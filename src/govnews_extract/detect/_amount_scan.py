@@ -26,7 +26,7 @@ import regex
 
 from ._amounts import RANGE_SEP_CHARS, SIGN_CHARS
 from ._common import CN_NUMERAL_CHARS
-from ._scan import Twin, finditer_in_spans
+from ._scan import Match, Pattern, Twin, finditer_in_spans
 
 # Every character the figure part of a money or percent match may hold: a numeral (digits, ',',
 # '.', Chinese numerals), a range separator, a sign, 余/多 (3000多万元) and 个 (5个百分点). One
@@ -62,9 +62,7 @@ def char_positions(text: str, chars: str) -> list[int]:
     return found
 
 
-def finditer_before(
-    text: str, triggers: Iterable[tuple[int, regex.Pattern[str]]]
-) -> Iterator[regex.Match[str]]:
+def finditer_before(text: str, triggers: Iterable[tuple[int, Pattern]]) -> Iterator[Match]:
     """``pattern.finditer(text)`` for patterns whose every match is amount characters, then a
     trigger word (which starts with no amount character): each pattern is tried only at the
     amount characters right before a trigger word.
@@ -86,12 +84,12 @@ StretchTest = Callable[[int, int], bool]
 
 
 def finditer_holding(
-    pattern: regex.Pattern[str],
+    pattern: Pattern,
     text: str,
     marks: str,
     not_before: tuple[str, ...] = (),
     keep: StretchTest | None = None,
-) -> Iterator[regex.Match[str]]:
+) -> Iterator[Match]:
     """``pattern.finditer(text)`` for a pattern whose every match is amount characters up to
     one of ``marks`` (万, 亿) included: tried only in the stretches of amount characters that
     hold a mark, up to the last mark of each.
@@ -115,12 +113,12 @@ def _first_letters(words: tuple[str, ...]) -> frozenset[str]:
 
 
 def _holding_spans(
-    pattern: regex.Pattern[str],
+    pattern: Pattern,
     text: str,
     marks: str,
     not_before: tuple[str, ...],
     keep: StretchTest | None = None,
-) -> Iterator[tuple[int, int, regex.Pattern[str]]]:
+) -> Iterator[tuple[int, int, Pattern]]:
     """The spans :func:`finditer_holding` tries: each stretch holding a mark, up to its last."""
     back, ahead = _BACK_RE.match, _AHEAD.on(text).match
     at_marks = char_positions(text, marks)

@@ -24,7 +24,7 @@ from ._counting import FIGURE
 _FIGURE_CHAR_RE = regex.compile(FIGURE)
 
 
-def _in_bmp(text: str) -> bool:
+def in_bmp(text: str) -> bool:
     """True when every character of ``text`` lies in the Basic Multilingual Plane.
 
     (UTF-16 takes two bytes for each of them and four for any other: one fast C-level pass.)
@@ -59,7 +59,7 @@ class Twin:
 
     def on(self, text: str) -> Pattern:
         """The pattern to run on ``text``."""
-        return self.fast if _in_bmp(text) else self.exact
+        return self.fast if in_bmp(text) else self.exact
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The spans of the matches of ``finditer(text)``."""
@@ -84,9 +84,7 @@ def without_names(pattern: str) -> str:
     return _GROUP_NAME_RE.sub("(?:", pattern)
 
 
-def finditer_in_spans(
-    text: str, spans: Iterable[tuple[int, int, regex.Pattern[str]]]
-) -> Iterator[regex.Match[str]]:
+def finditer_in_spans(text: str, spans: Iterable[tuple[int, int, Pattern]]) -> Iterator[Match]:
     """``pattern.finditer(text)`` tried only at the characters ``first`` to ``end`` of each
     span ``(first, end, pattern)`` (in order of ``end``); like ``finditer``'s, the matches do not
     overlap: a span's tries start after the last match.
@@ -112,9 +110,7 @@ def finditer_in_spans(
 _RUN_BACK_RE = regex.compile(rf"{FIGURE}*", regex.REVERSE)
 
 
-def finditer_before_marks(
-    pattern: regex.Pattern[str], text: str, marks: str, reach: int
-) -> Iterator[regex.Match[str]]:
+def finditer_before_marks(pattern: Pattern, text: str, marks: str, reach: int) -> Iterator[Match]:
     """``pattern.finditer(text)`` for a pattern whose every match holds one of ``marks``
     (倍, 番) after at most ``reach`` characters besides figure characters (a verb, a qualifier).
 

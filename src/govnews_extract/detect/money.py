@@ -35,6 +35,7 @@ from ._amounts import (
     words_pattern,
 )
 from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words, split_multiplier
+from ._scan import Match, Twin
 
 _CONTEXT = "lexicons/money_context.tsv"
 # Where a clause ends: a bare amount's funding context must stand in the same clause.
@@ -60,8 +61,8 @@ def _words(role: str) -> tuple[str, ...]:
 
 
 @functools.cache
-def _money_re() -> regex.Pattern[str]:
-    return regex.compile(
+def _money_twin() -> Twin:
+    return Twin.of(
         rf"""
         {NOT_AFTER_DIGIT}                             # (a qualifier before: approx_before)
         (?P<num>{NUMERAL})                            # 3493.59万, 三千五百万, 1.2万亿, 八九亿
@@ -72,13 +73,18 @@ def _money_re() -> regex.Pattern[str]:
         (?!{words_pattern(_context("not_currency_after"))})  # not 二元结构, 多元化
         (?P<after>{approx_pattern("after")})?         # 左右 / 以上 …
         """,
-        regex.VERBOSE,
+        verbose=True,
     )
 
 
+def _money_re() -> regex.Pattern[str]:
+    """The pattern of an amount with a currency word (run by ``regex``: the plain reference)."""
+    return _money_twin().exact
+
+
 @functools.cache
-def _bare_re() -> regex.Pattern[str]:
-    return regex.compile(
+def _bare_twin() -> Twin:
+    return Twin.of(
         rf"""
         {NOT_AFTER_DIGIT}                             # (a qualifier before: approx_before)
         (?P<num>{NUMERAL})                            # 3050万, 百亿
@@ -90,8 +96,13 @@ def _bare_re() -> regex.Pattern[str]:
         (?!{words_pattern(frozenset(currencies()))})  # with a currency word: see _money_re
         (?P<after>{approx_pattern("after")})?         # 以上 / 左右 …
         """,
-        regex.VERBOSE,
+        verbose=True,
     )
+
+
+def _bare_re() -> regex.Pattern[str]:
+    """The pattern of a bare 万/亿 amount (run by ``regex``: the plain reference)."""
+    return _bare_twin().exact
 
 
 @functools.cache
@@ -140,9 +151,9 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
     return Candidate("money", start, end, rule, fields, priority=10)
 
 
-def _currency_matches(text: str) -> Iterator[regex.Match[str]]:
+def _currency_matches(text: str) -> Iterator[Match]:
     """``_money_re().finditer(text)``, tried only before the currency words."""
-    pattern = _money_re()
+    pattern = _money_twin().on(text)
     return finditer_before(text, ((t.start(), pattern) for t in _triggers().finditer(text)))
 
 
@@ -180,7 +191,7 @@ def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
                 yield from _list_items(view, m.start(_GROUP["num"]), multiplier, fields)
 
 
-def _change(m: regex.Match[str], g: _Groups, start: int, fields: dict[str, Any]) -> Iterator[Candidate]:
+def _change(m: Match, g: _Groups, start: int, fields: dict[str, Any]) -> Iterator[Candidate]:
     """The two ends of 从X到Y as separate amounts; X borrows Y's 万/亿 when it has none."""
     low_unit = split_multiplier(g.num)[1] or split_multiplier(g.hi or "")[1]
     low = {**fields, "value_max": None, "unit": low_unit, "approx": None}
@@ -259,10 +270,10 @@ def _may_be_funded(text: str) -> StretchTest:
     return keep
 
 
-def _bare_matches(text: str) -> Iterator[regex.Match[str]]:
+def _bare_matches(text: str) -> Iterator[Match]:
     """``_bare_re().finditer(text)``, tried only in the figures holding 万/亿 that may be in
     a funding context (the others are dropped by ``_bare_amounts`` anyway)."""
-    return finditer_holding(_bare_re(), text, "万亿", _currency_words(), _may_be_funded(text))
+    return finditer_holding(_bare_twin().on(text), text, "万亿", _currency_words(), _may_be_funded(text))
 
 
 def _bare_amounts(view: NormalizedText) -> Iterator[Candidate]:

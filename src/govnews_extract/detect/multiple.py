@@ -23,15 +23,15 @@ from ..resolve.numerals import parse_number
 from . import Candidate, Context
 from ._amounts import approx_before, context_words, nearest_approx, words_pattern
 from ._common import NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words
-from ._scan import finditer_before_marks
+from ._scan import Match, Twin, finditer_before_marks
 
 _CONTEXT = "lexicons/multiples.tsv"
 
 
 @functools.cache
-def _multiple_re() -> regex.Pattern[str]:
+def _multiple_twin() -> Twin:
     growth = words_pattern(context_words(_CONTEXT).get("growth", frozenset()))
-    return regex.compile(
+    return Twin.of(
         rf"""
         (?:                                                 # (qualifier before: approx_before)
             翻了?(?P<fmid>{approx_pattern("before")})?      # 翻了近一番
@@ -44,8 +44,13 @@ def _multiple_re() -> regex.Pattern[str]:
         )
         (?P<after>{approx_pattern("after")})?               # 以上 / 左右 …
         """,
-        regex.VERBOSE,
+        verbose=True,
     )
+
+
+def _multiple_re() -> regex.Pattern[str]:
+    """The pattern run by ``regex`` (the plain reference of the fast path)."""
+    return _multiple_twin().exact
 
 
 @functools.cache
@@ -55,7 +60,7 @@ def _reach() -> int:
     return max(map(len, verbs)) + len("了") + max(map(len, approx_words()["before"]))
 
 
-def _value_and_factor(m: regex.Match[str]) -> tuple[Decimal, Decimal | None, str] | None:
+def _value_and_factor(m: Match) -> tuple[Decimal, Decimal | None, str] | None:
     """(value, factor, rule) of a match, or ``None`` when its number does not parse."""
     if m["bare"]:
         return Decimal(1), Decimal(2), "multiple.fan"
@@ -77,7 +82,7 @@ def find_multiple(view: NormalizedText, context: Context) -> list[Candidate]:
     found: list[Candidate] = []
     if "倍" not in view.text and "番" not in view.text:
         return found  # every multiple has one of the two: skip the scan
-    for m in finditer_before_marks(_multiple_re(), view.text, "倍番", _reach()):
+    for m in finditer_before_marks(_multiple_twin().on(view.text), view.text, "倍番", _reach()):
         resolved = _value_and_factor(m)
         if resolved is None:
             continue

@@ -40,6 +40,7 @@ from ._amounts import (
     words_pattern,
 )
 from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words
+from ._scan import Match, Pattern, Twin, in_bmp
 
 _CONTEXT = "lexicons/percent_context.tsv"
 _UNITS: dict[str, PercentUnit] = {
@@ -62,14 +63,14 @@ _ALTERNATIVES = frozenset({"chinese", "fraction", "sign", "cheng"})
 
 
 @functools.cache
-def _percent_re(alternatives: frozenset[str] = _ALTERNATIVES) -> regex.Pattern[str]:
+def _percent_twin(alternatives: frozenset[str] = _ALTERNATIVES) -> Twin:
     """The pattern; with fewer ``alternatives`` the others fail at once (their groups stay)."""
 
     def on(name: str) -> str:
         return "" if name in alternatives else "(?!)"
 
     cheng_before = regex.escape("".join(_context("cheng_not_before")))
-    return regex.compile(
+    return Twin.of(
         rf"""
         (?:                                                            # (qualifier before: approx_before)
             {on("chinese")}百分之(?P<cn>{NUMERAL})                   # 百分之三十
@@ -85,8 +86,13 @@ def _percent_re(alternatives: frozenset[str] = _ALTERNATIVES) -> regex.Pattern[s
         )
         (?P<after>{approx_pattern("after")})?
         """,
-        regex.VERBOSE,
+        verbose=True,
     )
+
+
+def _percent_re(alternatives: frozenset[str] = _ALTERNATIVES) -> regex.Pattern[str]:
+    """The pattern run by ``regex`` (the plain reference of the fast paths)."""
+    return _percent_twin(alternatives).exact
 
 
 class _Groups(NamedTuple):
@@ -111,26 +117,29 @@ _GROUP = {name: number for number, name in enumerate(_Groups._fields, start=1)}
 
 
 @functools.cache
-def _patterns() -> dict[str, regex.Pattern[str]]:
+def _patterns(fast: bool) -> dict[str, Pattern]:
     """Trigger word → the pattern with the alternatives that end in it (a match's first letter
-    after its amount characters is its trigger), so that the others are not tried there."""
-    sign = _percent_re(frozenset({"sign"}))
-    return {
+    after its amount characters is its trigger), so that the others are not tried there.
+
+    ``fast``: the ``re`` patterns, for a text of the Basic Multilingual Plane (see ``Twin``)."""
+    sign = _percent_twin(frozenset({"sign"}))
+    twins = {
         "%": sign,
         "‰": sign,
         "分点": sign,  # (个)百分点
-        "分之": _percent_re(frozenset({"chinese", "fraction"})),  # 百分之, N分之M
-        "成": _percent_re(frozenset({"cheng"})),
+        "分之": _percent_twin(frozenset({"chinese", "fraction"})),  # 百分之, N分之M
+        "成": _percent_twin(frozenset({"cheng"})),
     }
+    return {word: twin.fast if fast else twin.exact for word, twin in twins.items()}
 
 
 # The digits that may stand right before 成 in a match (see the cheng alternative).
 _CHENG_DIGITS = frozenset("一二两三四五六七八九十")
 
 
-def _triggers(text: str) -> Iterator[tuple[int, regex.Pattern[str]]]:
+def _triggers(text: str) -> Iterator[tuple[int, Pattern]]:
     """Where a trigger word starts, with the pattern to try before it."""
-    patterns = _patterns()
+    patterns = _patterns(in_bmp(text))
     for at in char_positions(text, "%‰分成"):
         ch = text[at]
         if ch == "分":
@@ -205,7 +214,7 @@ def _minus(numeral: str) -> str:
     return numeral.replace("−", "-")
 
 
-def _pattern_matches(text: str) -> Iterator[regex.Match[str]]:
+def _pattern_matches(text: str) -> Iterator[Match]:
     """``_percent_re().finditer(text)``, tried only before the trigger words."""
     return finditer_before(text, _triggers(text))
 
@@ -238,9 +247,7 @@ def _matches(view: NormalizedText) -> Iterator[_Found]:
                     yield s, _candidate(s, e, "percent.list_item", Range(item), unit, shared), shared
 
 
-def _change(
-    m: regex.Match[str], g: _Groups, start: int, before: str | None, unit: PercentUnit
-) -> Iterator[_Found]:
+def _change(m: Match, g: _Groups, start: int, before: str | None, unit: PercentUnit) -> Iterator[_Found]:
     """The two ends of 从X到Y as separate figures; the qualifier after Y stays with Y."""
     low, high = parse_number(_minus(g.num or "")), parse_number(_minus(g.hi or ""))
     if low is None or high is None:
