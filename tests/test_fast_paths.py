@@ -28,7 +28,7 @@ from govnews_extract.detect import (
 )
 from govnews_extract.detect._amount_scan import is_amount_char
 from govnews_extract.detect._amounts import approx_before
-from govnews_extract.detect._common import approx_words
+from govnews_extract.detect._common import _alternation, approx_words
 from govnews_extract.detect._scan import (
     finditer_at_figures,
     finditer_before_marks,
@@ -500,3 +500,23 @@ _UNIT_TEXT = st.lists(
 @given(_UNIT_TEXT)
 def test_parse_unit_takes_the_longest_unit_the_text_ends_with(text: str) -> None:
     assert tables.parse_unit(text) == _plain_parse_unit(text)
+
+
+def _flat_alternation(words: list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="万元亿人.", min_size=0, max_size=4), max_size=8),
+    st.text(alphabet="万元亿人.b", max_size=12),
+    st.sampled_from(["", "b", "$", "人?b", "(?!元)"]),
+)
+@example(["平方", "平方米", "平方公里"], "平方公里b", "")
+def test_trie_alternation_matches_as_the_flat_one(words: list[str], text: str, after: str) -> None:
+    # Longest word first, and backtracking into shorter words when what follows fails.
+    trie = regex.compile(f"(?:{_alternation(words)}){after}")
+    flat = regex.compile(f"(?:{_flat_alternation(words)}){after}")
+    for pos in range(len(text) + 1):
+        got, expected = trie.match(text, pos), flat.match(text, pos)
+        assert (got and got.span()) == (expected and expected.span())

@@ -17,7 +17,7 @@ from ..models import Approx
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number
 from ..resolve.ranges import adjacent_range
-from ._common import ARABIC, approx_words
+from ._common import ARABIC, _alternation, approx_words
 
 # Between the two ends of a range: 5亿至8亿元, 5—8亿元, 6%－6.5% (－ is folded to -), 6~8%.
 # Single characters, as a character class (scanned faster than an alternation of them).
@@ -45,7 +45,7 @@ def words_pattern(words: frozenset[str]) -> str:
     """An alternation of ``words``, longest first (never empty: matches nothing if no words)."""
     if not words:
         return r"(?!)"
-    return "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return _alternation(words)
 
 
 @functools.cache
