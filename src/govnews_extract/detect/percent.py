@@ -26,7 +26,7 @@ from ..models import Approx, PercentUnit
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number, tidy
 from . import Candidate, Context
-from ._amount_scan import char_positions, finditer_before
+from ._amount_scan import finditer_before
 from ._amounts import (
     LIST_SEP,
     RANGE_SEP,
@@ -40,7 +40,7 @@ from ._amounts import (
     words_pattern,
 )
 from ._common import CN_NUMERAL_CHARS, NOT_AFTER_DIGIT, NUMERAL, approx_pattern, approx_words
-from ._scan import Match, Pattern, Twin, in_bmp
+from ._scan import Match, Pattern, Twin, char_positions, in_bmp
 
 _CONTEXT = "lexicons/percent_context.tsv"
 _UNITS: dict[str, PercentUnit] = {
