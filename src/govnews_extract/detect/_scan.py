@@ -24,10 +24,12 @@ from ._counting import FIGURE
 _FIGURE_CHAR_RE = regex.compile(FIGURE)
 
 
+@functools.lru_cache(maxsize=8)
 def in_bmp(text: str) -> bool:
     """True when every character of ``text`` lies in the Basic Multilingual Plane.
 
-    (UTF-16 takes two bytes for each of them and four for any other: one fast C-level pass.)
+    (UTF-16 takes two bytes for each of them and four for any other: one fast C-level pass.
+    A parse asks it of its text for each pattern it runs: the cache holds the last texts.)
     """
     return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
