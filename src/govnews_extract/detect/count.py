@@ -346,19 +346,20 @@ def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
 
 def _bare_counts(view: NormalizedText) -> Iterator[Candidate]:
     for m in _bare_matches(view.text):
-        value, _ = value_range(m["num"], None, m["mult"] or "")
-        if not is_whole(value) or inside_name(view.text, m.start(), m.end()):
+        g = m.groupdict()  # one call: ``regex`` looks each group name up slowly
+        start, end = m.span()
+        value, _ = value_range(g["num"], None, g["mult"] or "")
+        if not is_whole(value) or inside_name(view.text, start, end):
             continue
-        qualified = bool(m["before"] or m["inside"])
-        if not _plausible_number(m["num"], qualified, None, view, m.start(), m.end()):
+        if not _plausible_number(g["num"], bool(g["before"] or g["inside"]), None, view, start, end):
             continue  # a bare number is no range
         fields = {
             "value": value,
-            "approx": approx_of(m["before"], m["inside"], None),
+            "approx": approx_of(g["before"], g["inside"], None),
             "classifier": None,
-            "counted": m["noun"],
+            "counted": g["noun"],
         }
-        yield Candidate("count", m.start(), m.end(), "count.bare_people", fields, PRIORITY)
+        yield Candidate("count", start, end, "count.bare_people", fields, PRIORITY)
 
 
 def find_count(view: NormalizedText, context: Context) -> list[Candidate]:

@@ -162,21 +162,25 @@ def find_quantity(view: NormalizedText, context: Context) -> list[Candidate]:
     text = view.text
     found = []
     for m in _quantity_matches(text):
-        value, value_max = value_range(m["num"], m["num2"], m["mult"] or "")
-        factor = units()[m["unit"]].factor
+        # The groups as one dict: the pattern names some groups twice (one per alternative),
+        # and ``regex`` looks each name up slowly.
+        g = m.groupdict()
+        start, end = m.span()
+        value, value_max = value_range(g["num"], g["num2"], g["mult"] or "")
+        factor = units()[g["unit"]].factor
         value, value_max = _scaled(value, factor), _scaled(value_max, factor)
-        if value is None or inside_name(text, m.start(), m.end()) or crosses_cell(view, m.start(), m.end()):
+        if value is None or inside_name(text, start, end) or crosses_cell(view, start, end):
             continue
-        if is_lone_capital(m["num"]) or (is_bare_unit(m["num"]) and not (m["before"] or m["inside"])):
+        if is_lone_capital(g["num"]) or (is_bare_unit(g["num"]) and not (g["before"] or g["inside"])):
             continue  # 百亿斤粮食产能基地 names a target; 突破百亿斤 is a figure
         fields = {
             "value": value,
             "value_max": value_max,
-            "approx": approx_of(m["before"], m["inside"], m["after"]),
-            "unit": _unit_name(m["unit"], m["per"] or implied_per(text, m.start())),
+            "approx": approx_of(g["before"], g["inside"], g["after"]),
+            "unit": _unit_name(g["unit"], g["per"] or implied_per(text, start)),
         }
-        found.append(Candidate("quantity", m.start(), m.end(), "quantity.unit", fields, priority=PRIORITY))
-        for start, end, member in list_members(text, m.start(), m["num"], m["mult"] or ""):
+        found.append(Candidate("quantity", start, end, "quantity.unit", fields, PRIORITY))
+        for member_start, member_end, member in list_members(text, start, g["num"], g["mult"] or ""):
             listed = {**fields, "value": _scaled(member, factor), "value_max": None, "approx": None}
-            found.append(Candidate("quantity", start, end, "quantity.list", listed, priority=PRIORITY))
+            found.append(Candidate("quantity", member_start, member_end, "quantity.list", listed, PRIORITY))
     return found
