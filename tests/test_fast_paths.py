@@ -297,6 +297,9 @@ def test_trigger_words_hold_no_amount_characters() -> None:
 def test_percent_trigger_patterns_keep_the_groups() -> None:
     assert list(percent._percent_re().groupindex) == list(percent._Groups._fields)
     assert list(money._money_re().groupindex) == list(money._Groups._fields)
+    assert list(quantity._quantity_re().groupindex) == list(quantity._Groups._fields)
+    assert list(count._bare_re().groupindex) == list(count._BareGroups._fields)
+    assert list(count._count_re().groupindex) == list(count._Groups._fields)
     groups = dict(percent._percent_re().groupindex)
     assert all(
         dict(p.groupindex) == groups for fast in (True, False) for p in percent._patterns(fast).values()

@@ -344,20 +344,32 @@ def _classifier_counts(view: NormalizedText) -> Iterator[Candidate]:
                 yield Candidate("count", member_start, member_end, "count.list", listed, PRIORITY)
 
 
+class _BareGroups(NamedTuple):
+    """The groups of a bare-number match, in the pattern's order (``m.groups()``: one call;
+    ``regex`` looks a group's name up slowly). A name given twice is one group."""
+
+    noun: str | None
+    lead: str | None
+    before: str | None
+    num: str
+    inside: str | None
+    mult: str | None
+
+
 def _bare_counts(view: NormalizedText) -> Iterator[Candidate]:
     for m in _bare_matches(view.text):
-        g = m.groupdict()  # one call: ``regex`` looks each group name up slowly
+        g = _BareGroups._make(m.groups())
         start, end = m.span()
-        value, _ = value_range(g["num"], None, g["mult"] or "")
+        value, _ = value_range(g.num, None, g.mult or "")
         if not is_whole(value) or inside_name(view.text, start, end):
             continue
-        if not _plausible_number(g["num"], bool(g["before"] or g["inside"]), None, view, start, end):
+        if not _plausible_number(g.num, bool(g.before or g.inside), None, view, start, end):
             continue  # a bare number is no range
         fields = {
             "value": value,
-            "approx": approx_of(g["before"], g["inside"], None),
+            "approx": approx_of(g.before, g.inside, None),
             "classifier": None,
-            "counted": g["noun"],
+            "counted": g.noun,
         }
         yield Candidate("count", start, end, "count.bare_people", fields, PRIORITY)
 

@@ -16,6 +16,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import regex
 
@@ -146,6 +147,20 @@ def _unit_name(unit: str, per: str | None) -> str:
     return name
 
 
+class _Groups(NamedTuple):
+    """The groups of a match in the pattern's order (``m.groups()``: one call; ``regex`` looks a
+    group's name up slowly). A name given to both alternatives is one group."""
+
+    before: str | None
+    num: str
+    num2: str | None
+    inside: str | None
+    mult: str | None
+    unit: str
+    per: str | None
+    after: str | None
+
+
 def _quantity_matches(text: str) -> Iterator[Match]:
     """``_quantity_re().finditer(text)``, tried only at the figures a unit may follow that pass
     the first test."""
@@ -162,25 +177,23 @@ def find_quantity(view: NormalizedText, context: Context) -> list[Candidate]:
     text = view.text
     found = []
     for m in _quantity_matches(text):
-        # The groups as one dict: the pattern names some groups twice (one per alternative),
-        # and ``regex`` looks each name up slowly.
-        g = m.groupdict()
+        g = _Groups._make(m.groups())
         start, end = m.span()
-        value, value_max = value_range(g["num"], g["num2"], g["mult"] or "")
-        factor = units()[g["unit"]].factor
+        value, value_max = value_range(g.num, g.num2, g.mult or "")
+        factor = units()[g.unit].factor
         value, value_max = _scaled(value, factor), _scaled(value_max, factor)
         if value is None or inside_name(text, start, end) or crosses_cell(view, start, end):
             continue
-        if is_lone_capital(g["num"]) or (is_bare_unit(g["num"]) and not (g["before"] or g["inside"])):
+        if is_lone_capital(g.num) or (is_bare_unit(g.num) and not (g.before or g.inside)):
             continue  # 百亿斤粮食产能基地 names a target; 突破百亿斤 is a figure
         fields = {
             "value": value,
             "value_max": value_max,
-            "approx": approx_of(g["before"], g["inside"], g["after"]),
-            "unit": _unit_name(g["unit"], g["per"] or implied_per(text, start)),
+            "approx": approx_of(g.before, g.inside, g.after),
+            "unit": _unit_name(g.unit, g.per or implied_per(text, start)),
         }
         found.append(Candidate("quantity", start, end, "quantity.unit", fields, PRIORITY))
-        for member_start, member_end, member in list_members(text, start, g["num"], g["mult"] or ""):
+        for member_start, member_end, member in list_members(text, start, g.num, g.mult or ""):
             listed = {**fields, "value": _scaled(member, factor), "value_max": None, "approx": None}
             found.append(Candidate("quantity", member_start, member_end, "quantity.list", listed, PRIORITY))
     return found
