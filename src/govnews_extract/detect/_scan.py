@@ -46,18 +46,20 @@ class Twin:
     times faster than ``regex`` (which the patterns that need its features keep). The two read
     ``\\d`` alike except for the digits of scripts newer than Python's Unicode database, all
     outside the Basic Multilingual Plane: for a text holding such a character, :meth:`on` gives
-    the ``regex`` one.
+    the ``regex`` one, compiled the first time it is asked for (``regex`` compiles a long
+    pattern slowly, and most texts never need it).
     """
 
     fast: re.Pattern[str]
-    exact: regex.Pattern[str]
 
     @classmethod
     def of(cls, pattern: str, *, verbose: bool = False) -> Twin:
-        return cls(
-            re.compile(pattern, re.VERBOSE if verbose else 0),
-            regex.compile(pattern, regex.VERBOSE if verbose else 0),
-        )
+        return cls(re.compile(pattern, re.VERBOSE if verbose else 0))
+
+    @property
+    def exact(self) -> regex.Pattern[str]:
+        """The pattern compiled by ``regex``."""
+        return _regex_twin(self.fast.pattern, bool(self.fast.flags & re.VERBOSE))
 
     def on(self, text: str) -> Pattern:
         """The pattern to run on ``text``."""
@@ -90,6 +92,11 @@ def char_positions(text: str, chars: str) -> list[int]:
     if len(chars) > 1:
         found.sort()
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _regex_twin(pattern: str, verbose: bool) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.VERBOSE if verbose else 0)
 
 
 # A named group: ``(?P<name>`` or ``(?<name>`` (not a lookbehind ``(?<=``, ``(?<!``).
