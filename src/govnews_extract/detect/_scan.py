@@ -174,6 +174,13 @@ _START = (
 _SEGMENTS = Twin.of(rf"{_START}(?:(?!{_START}){FIGURE})*")
 
 
+@functools.cache
+def _before_shape() -> tuple[list[int], frozenset[str]]:
+    """The lengths of the qualifier words before a number, and their last letters."""
+    before = approx_words()["before"]
+    return sorted({len(w) for w in before}), frozenset(w[-1] for w in before)
+
+
 @functools.lru_cache(maxsize=8)
 def figures(text: str) -> tuple[tuple[int, int, int], ...]:
     """``(start, number, end)`` of every place a figure may be read from, in order of ``start``.
@@ -195,8 +202,7 @@ def figures(text: str) -> tuple[tuple[int, int, int], ...]:
         ends[i] = end
         following = segments[i][0]
     before = approx_words()["before"]
-    lengths = sorted({len(w) for w in before})
-    lasts = frozenset(w[-1] for w in before)
+    lengths, lasts = _before_shape()
     found: list[tuple[int, int, int]] = []
     for (number, _), end in zip(segments, ends, strict=True):
         if number and text[number - 1] in lasts:
