@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
-from typing import cast
+from typing import NamedTuple, Protocol, cast
 
 import regex
 
@@ -69,7 +69,8 @@ _QUARTER_FIRST = "前第首上下"
 _TRIGGERS = "年月日季"
 _REACH = 9
 # The separator of a numeric date after its four-digit year (the other way a date starts).
-_NUMERIC_SEP_RE = regex.compile(r"(?<=\d{4})[-/.](?=\d)")
+_NUMERIC_SEPS = "-/."
+_NUMERIC_SEP_RE = regex.compile(rf"(?<=\d{{4}})[{regex.escape(_NUMERIC_SEPS)}](?=\d)")
 # A digit as ``regex`` reads ``\d`` (its Unicode tables are newer than ``str.isdigit``'s).
 _DIGIT_RE = regex.compile(r"\d")
 # 以来 / 至今 / 起 close a period that runs to now (2010年以来, 去年至今, 今年起).
@@ -94,6 +95,83 @@ _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 # Clause ends: a year named in an earlier clause does not reach 全年 (是2010年的2.2倍，全年…).
 # Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``.
 _CLAUSE_END_RE = re.compile(r"[，,：:。！？；!?;\n]")  # single characters: a count is an index
+
+
+# The period no month, day, quarter or half is printed of (one shared value: it is frozen).
+_NO_PERIOD = Period()
+
+
+class _PeriodGroups(Protocol):
+    """The groups :func:`_period` reads, which the start and the tail pattern both have."""
+
+    @property
+    def m1(self) -> str | None: ...
+    @property
+    def m2(self) -> str | None: ...
+    @property
+    def d(self) -> str | None: ...
+    @property
+    def m3(self) -> str | None: ...
+    @property
+    def d2(self) -> str | None: ...
+    @property
+    def qfrom(self) -> str | None: ...
+    @property
+    def qto(self) -> str | None: ...
+    @property
+    def qn(self) -> str | None: ...
+    @property
+    def qfirst(self) -> str | None: ...
+    @property
+    def half(self) -> str | None: ...
+
+
+# The groups of a match by name, from ``m.groups()``: ``regex`` finds a group by name some
+# twenty times slower than by number (a name may stand for several groups), and a date reads
+# a dozen. The fields are the pattern's groups in order (``_compile`` checks that).
+class _StartGroups(NamedTuple):
+    iso: str | None
+    m1: str | None
+    d: str | None
+    isep: str | None
+    year: str | None
+    listed: str | None
+    head: str | None
+    word: str | None
+    ago: str | None
+    qfrom: str | None
+    qto: str | None
+    qn: str | None
+    qfirst: str | None
+    half: str | None
+    m2: str | None
+    m3: str | None
+    d2: str | None
+    mpart: str | None
+
+
+class _TailGroups(NamedTuple):
+    m1: str | None
+    m2: str | None
+    d: str | None
+    m3: str | None
+    d2: str | None
+    mpart: str | None
+    qfrom: str | None
+    qto: str | None
+    qn: str | None
+    qfirst: str | None
+    half: str | None
+    part: str | None
+
+
+def _compile(pattern: str, groups: type[tuple[str | None, ...]]) -> regex.Pattern[str]:
+    """``pattern`` (verbose), whose groups by number must be the fields of ``groups``."""
+    compiled = regex.compile(pattern, regex.VERBOSE)
+    names = sorted(compiled.groupindex, key=compiled.groupindex.__getitem__)
+    if compiled.groups != len(names) or names != list(getattr(groups, "_fields", ())):
+        raise AssertionError(f"the groups of the pattern are {names}, not those of {groups.__name__}")
+    return compiled
 
 
 @functools.cache
@@ -129,7 +207,7 @@ def _start_re() -> regex.Pattern[str]:
     # characters (2015和2016年 is the longest): checking that first keeps the scan from
     # trying each alternative at every character (same matches, several times faster).
     firsts = regex.escape("".join(sorted({w[0] for w in date_words()} | set(_QUARTER_FIRST))))
-    return regex.compile(
+    return _compile(
         rf"""
         (?=[\d{_CN_DIGITS}{firsts}])
         (?=[^\n]{{0,{_REACH}}}?[{_TRIGGERS}]|\d{{4}}[-/.]\d|{_alternation(list(date_words()))})
@@ -152,15 +230,31 @@ def _start_re() -> regex.Pattern[str]:
       | (?<![\d.月日])(?P<d>{_AR_DAY})日(?=[召举电发印起上下晚在，,])   # 21日召开
         )
         """,
-        regex.VERBOSE,
+        _StartGroups,
     )
 
 
 @functools.cache
-def _trigger_re() -> re.Pattern[str]:
+def _trigger_chars() -> str:
     """The trigger characters, and the first one of any date word without one in reach."""
     extra = {w[0] for w in date_words() if not any(ch in _TRIGGERS for ch in w[: _REACH + 1])}
-    return re.compile(f"[{re.escape(_TRIGGERS + ''.join(sorted(extra)))}]")
+    return _TRIGGERS + "".join(sorted(extra - set(_TRIGGERS)))
+
+
+def _offsets_of(view: str, chars: str) -> list[int]:
+    """The offsets of the characters ``chars`` in ``view``, in order.
+
+    ``str.find`` skips to the next one many times faster than a ``re`` character class
+    scans Chinese text (a text holds a few hundred of these characters: few calls).
+    """
+    found: list[int] = []
+    for ch in chars:
+        at = view.find(ch)
+        while at >= 0:
+            found.append(at)
+            at = view.find(ch, at + 1)
+    found.sort()
+    return found
 
 
 @functools.cache
@@ -183,7 +277,7 @@ def _may_lead(ch: str) -> bool:
 def _tail_re() -> regex.Pattern[str]:
     """What may follow a year: a month, day, quarter, half or part of the year."""
     month = rf"(?:{_AR_MONTH}|{_CN_MONTH})"
-    return regex.compile(
+    return _compile(
         rf"""
         (?:
             (?P<m1>{month})(?:{_DASH}(?P<m2>{month}))?月
@@ -193,22 +287,24 @@ def _tail_re() -> regex.Pattern[str]:
         )?
         {_SINCE}
         """,
-        regex.VERBOSE,
+        _TailGroups,
     )
 
 
-def _period(m: regex.Match[str]) -> Period:
+def _period(g: _PeriodGroups) -> Period:
     """Month, day and quarter of a match of the start or the tail pattern."""
-    month, day = small_of(m["m1"]), small_of(m["d"])
-    if m["qto"]:
-        return Period(part=f"Q{small_of(m['qfrom']) or 1}", part_max=f"Q{small_of(m['qto'])}")
-    if m["qn"] or m["qfirst"]:
-        return Period(part=f"Q{small_of(m['qn']) if m['qn'] else 1}")
-    if m["half"]:
-        return Period(part="H1" if m["half"] == "上" else "H2")
-    if m["d2"]:
-        return Period(month=month, month_max=small_of(m["m3"]) or month, day=day, day_max=small_of(m["d2"]))
-    return Period(month=month, month_max=small_of(m["m2"]), day=day)
+    month, day = small_of(g.m1), small_of(g.d)
+    if g.qto:
+        return Period(part=f"Q{small_of(g.qfrom) or 1}", part_max=f"Q{small_of(g.qto)}")
+    if g.qn or g.qfirst:
+        return Period(part=f"Q{small_of(g.qn) if g.qn else 1}")
+    if g.half:
+        return Period(part="H1" if g.half == "上" else "H2")
+    if g.d2:
+        return Period(month=month, month_max=small_of(g.m3) or month, day=day, day_max=small_of(g.d2))
+    if month is None and day is None and g.m2 is None:
+        return _NO_PERIOD
+    return Period(month=month, month_max=small_of(g.m2), day=day)
 
 
 def _tail(view: str, end: int) -> tuple[int, Period, bool] | None:
@@ -217,7 +313,8 @@ def _tail(view: str, end: int) -> tuple[int, Period, bool] | None:
     m = _tail_re().match(view, end)
     if m is None or m.end() == end:
         return None
-    return m.end(), _period(m), m["part"] == "同期"
+    g = _TailGroups._make(m.groups())
+    return m.end(), _period(g), g.part == "同期"
 
 
 def _since_end(view: str, end: int) -> int:
@@ -239,24 +336,24 @@ def _is_comparison(view: str, start: int, end: int) -> bool:
     return view[start - 1 : start] == "是" and view.startswith("的", end)
 
 
-def _reading(m: regex.Match[str], view: str, sentence: int, clause: int) -> Reading:
+def _reading(m: regex.Match[str], g: _StartGroups, view: str, sentence: int, clause: int) -> Reading:
     start, end = m.start(), m.end()
-    rule, year, word, ago, period, same_period = "date.yearless", None, None, None, Period(), False
+    rule, year, word, ago, period, same_period = "date.yearless", None, None, None, _NO_PERIOD, False
     tail = None
-    if m["iso"]:
-        rule, year, period = "date.explicit", year_of(m["iso"]), _period(m)
-    elif m["year"] or m["listed"]:
-        rule, year = "date.explicit", year_of(m["year"] or m["listed"])
-        tail = _tail(view, end) if m["year"] else None
-    elif m["head"]:
-        rule, word = "date.relative", date_words()[m["head"]]
+    if g.iso:
+        rule, year, period = "date.explicit", year_of(g.iso), _period(g)
+    elif g.year or g.listed:
+        rule, year = "date.explicit", year_of(g.year or g.listed)
+        tail = _tail(view, end) if g.year else None
+    elif g.head:
+        rule, word = "date.relative", date_words()[g.head]
         tail = _tail(view, end)
-    elif m["word"]:
-        rule, word, end = "date.relative", date_words()[m["word"]], _since_end(view, end)
-    elif m["ago"]:
-        rule, ago = "date.ago", small_of(m["ago"])
+    elif g.word:
+        rule, word, end = "date.relative", date_words()[g.word], _since_end(view, end)
+    elif g.ago:
+        rule, ago = "date.ago", small_of(g.ago)
     else:
-        end, period = _since_end(view, end), _period(m)
+        end, period = _since_end(view, end), _period(g)
     if tail is not None:
         end, period, same_period = tail
     # One construction with every field (``dataclasses.replace`` costs several times more).
@@ -291,14 +388,14 @@ def _candidate_starts(view: str) -> list[int]:
     """
     found: list[int] = []
     last = -1  # the previous trigger: what lies before it is its own window
-    for trigger in _trigger_re().finditer(view):
-        at = trigger.start()
+    for at in _offsets_of(view, _trigger_chars()):
         low, start = max(last + 1, at - _REACH), at
         while start > low and _may_lead(view[start - 1]):
             start -= 1
         found += [s for s in range(start, at + 1) if _may_start(view[s])]
         last = at
-    numeric = [m.start() - 4 for m in _NUMERIC_SEP_RE.finditer(view)]
+    # ``_NUMERIC_SEP_RE.finditer``: its matches are single separators, tried where they stand.
+    numeric = [at - 4 for at in _offsets_of(view, _NUMERIC_SEPS) if _NUMERIC_SEP_RE.match(view, at)]
     return sorted({*found, *numeric}) if numeric else found
 
 
@@ -316,7 +413,8 @@ def read_dates(view: str) -> list[Reading]:
     for start in starts:  # ``pattern.search(view, pos)`` in a loop, tried at the candidates only
         if start < pos or (m := pattern.match(view, start)) is None:
             continue
-        surface = m["head"] or m["word"]
+        g = _StartGroups._make(m.groups())
+        surface = g.head or g.word
         if surface and _blocked(view, start, surface):
             pos = start + 1
             continue
@@ -325,7 +423,7 @@ def read_dates(view: str) -> list[Reading]:
             continue
         clause += len(_CLAUSE_END_RE.findall(view, counted, start))  # starts come in order
         counted = start
-        reading = _reading(m, view, sentence_index(sentences, start), clause)
+        reading = _reading(m, g, view, sentence_index(sentences, start), clause)
         if readings and _listed_with(readings[-1], reading, view):  # 2015和2016年同期: both bases
             readings[-1] = replace(
                 readings[-1],
