@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import replace
+from itertools import compress
 from typing import NamedTuple, Protocol, cast
 
 import regex
@@ -81,10 +82,11 @@ _SINCE_RE = regex.compile(_SINCE)
 _BLOCKED_BEFORE = {"去年": "过", "上年": "以", "前年": "提年", "年初": "年每", "年末": "年每", "年底": "年每"}
 _BLOCKED_AFTER = {"上年": "纪龄级", "同年": "纪龄级代"}
 # Words around a year that make it a goal (到2020年, 提出2020年…, 2020年前).
-_TARGET_BEFORE_RE = regex.compile(r"(?:到|面向|提出|力争|预计)$")
+# (Literal characters only, as in the comparison words: ``re`` runs them as ``regex`` does, faster.)
+_TARGET_BEFORE_RE = re.compile(r"(?:到|面向|提出|力争|预计)$")
 _TARGET_AFTER = ("前",)
 # Words right before a date that make it the base of a comparison (比上年, 较去年同期).
-_COMPARISON_RE = regex.compile(r"(?:比|较|与|同|和|跟|相比|对比)$")
+_COMPARISON_RE = re.compile(r"(?:比|较|与|同|和|跟|相比|对比)$")
 # A heading: a short sentence without clause punctuation (四、2024年工作思路).
 _HEADING_CHARS = 20
 _HEADING_PUNCT_RE = regex.compile(r"[，,；;]")
@@ -94,7 +96,7 @@ _SENTENCE_END_CHARS = "。！？；!?;\n"
 _TITLE_RE = re.compile(r"《[^《》\n]{1,80}》")
 # Clause ends: a year named in an earlier clause does not reach 全年 (是2010年的2.2倍，全年…).
 # Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``.
-_CLAUSE_END_RE = re.compile(r"[，,：:。！？；!?;\n]")  # single characters: a count is an index
+_CLAUSE_END_RE = re.compile(r"[，,：:。！？；!?;\n]")
 
 
 # The period no month, day, quarter or half is printed of (one shared value: it is frozen).
@@ -258,11 +260,18 @@ def _offsets_of(view: str, chars: str) -> list[int]:
 
 
 @functools.cache
+def _is_digit(ch: str) -> bool:
+    """Whether ``ch`` is a digit as ``regex`` reads ``\\d`` (``False`` for no character).
+    Cached: a text has few distinct characters."""
+    return _DIGIT_RE.fullmatch(ch) is not None
+
+
+@functools.cache
 def _may_start(ch: str) -> bool:
     """Whether a date may start with ``ch``: a digit, a numeral, a quarter or lexicon word's
     first character (the first check of ``_start_re``). Cached: a text has few distinct characters."""
     firsts = _CN_DIGITS + _QUARTER_FIRST + "".join(w[0] for w in date_words())
-    return ch in firsts or _DIGIT_RE.fullmatch(ch) is not None
+    return ch in firsts or _is_digit(ch)
 
 
 @functools.cache
@@ -270,7 +279,7 @@ def _may_lead(ch: str) -> bool:
     """Whether a date may hold ``ch`` before its first trigger: a digit or a character printed
     in the start pattern (whose only classes are of such characters, digits, and ``[^\\n]`` in
     a lookahead), the line break aside."""
-    return ch != "\n" and (ch in _start_re().pattern or _DIGIT_RE.fullmatch(ch) is not None)
+    return ch != "\n" and (ch in _start_re().pattern or _is_digit(ch))
 
 
 @functools.cache
@@ -392,11 +401,22 @@ def _candidate_starts(view: str) -> list[int]:
         low, start = max(last + 1, at - _REACH), at
         while start > low and _may_lead(view[start - 1]):
             start -= 1
-        found += [s for s in range(start, at + 1) if _may_start(view[s])]
+        # The offsets whose character may start a date (``compress``: no Python-level loop).
+        found += compress(range(start, at + 1), map(_may_start, view[start : at + 1]))
         last = at
-    # ``_NUMERIC_SEP_RE.finditer``: its matches are single separators, tried where they stand.
-    numeric = [at - 4 for at in _offsets_of(view, _NUMERIC_SEPS) if _NUMERIC_SEP_RE.match(view, at)]
+    numeric = _numeric_starts(view)
     return sorted({*found, *numeric}) if numeric else found
+
+
+def _numeric_starts(view: str) -> list[int]:
+    """Four characters before each match of ``_NUMERIC_SEP_RE`` (a separator with four digits
+    before it and a digit after it), checked a character at a time at each separator: the
+    cached digit test costs less than trying the pattern's lookbehind there."""
+    return [
+        at - 4
+        for at in _offsets_of(view, _NUMERIC_SEPS)
+        if at >= 4 and all(map(_is_digit, view[at - 4 : at])) and _is_digit(view[at + 1 : at + 2])
+    ]
 
 
 def read_dates(view: str) -> list[Reading]:
@@ -406,7 +426,9 @@ def read_dates(view: str) -> list[Reading]:
     if not starts:
         return readings
     sentences = sentence_starts(view)
-    clause, counted = 0, 0  # clause ends before ``counted``
+    # The clause number goes up by one wherever a clause end stands between two dates (only
+    # whether two dates share a clause matters): the scan stops at the first end, not the last.
+    clause, counted = 0, 0  # the dates before ``counted`` are numbered
     titles = [(m.start(), m.end()) for m in _TITLE_RE.finditer(view)] if "《" in view else []
     pattern = _start_re()
     pos = 0
@@ -418,10 +440,11 @@ def read_dates(view: str) -> list[Reading]:
         if surface and _blocked(view, start, surface):
             pos = start + 1
             continue
-        if any(s < start < e for s, e in titles):  # 《2020年科技工作要点》 is a name
+        if titles and any(s < start < e for s, e in titles):  # 《2020年科技工作要点》 is a name
             pos = m.end()
             continue
-        clause += len(_CLAUSE_END_RE.findall(view, counted, start))  # starts come in order
+        if _CLAUSE_END_RE.search(view, counted, start):  # starts come in order
+            clause += 1
         counted = start
         reading = _reading(m, g, view, sentence_index(sentences, start), clause)
         if readings and _listed_with(readings[-1], reading, view):  # 2015和2016年同期: both bases

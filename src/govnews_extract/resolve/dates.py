@@ -17,6 +17,7 @@ point; ``上年`` is the year before the one reported on; ``去年`` the year be
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -35,6 +36,9 @@ FIRST_YEAR, LAST_YEAR = 1800, 2099
 REVIEW_MONTHS = 5
 
 
+# Cached, as is ``small_of``: a text prints the same few years, months and days again and
+# again, and reading one through ``parse_number`` costs some twenty dictionary lookups.
+@functools.lru_cache(maxsize=1024)
 def year_of(numeral: str | None) -> int | None:
     """A printed year: Arabic or digit-by-digit Chinese.
 
@@ -48,6 +52,7 @@ def year_of(numeral: str | None) -> int | None:
     return year if FIRST_YEAR <= year <= LAST_YEAR else None
 
 
+@functools.lru_cache(maxsize=1024)
 def small_of(numeral: str | None) -> int | None:
     """A month, day or quarter number: ``12``, ``十二``, ``三十一``.
 
@@ -181,7 +186,7 @@ class Reading:
     target: bool = False  # 到2020年, 2020年前: a goal, not what the text is about
     since: bool = False  # 2010年以来, 去年至今: a period that runs to now
     sentence: int = 0
-    clause: int = 0  # clauses end at ，：and at sentence ends
+    clause: int = 0  # equal for two dates when no clause end (，：or a sentence end) is between them
     opens_section: bool = False  # 四、2024年工作思路 (a heading), 今年，… : a part about this year
 
 
