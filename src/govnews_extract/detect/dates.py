@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import replace
 from itertools import compress
 from typing import NamedTuple, Protocol, cast
 
@@ -365,7 +364,7 @@ def _reading(m: regex.Match[str], g: _StartGroups, view: str, sentence: int, cla
         end, period = _since_end(view, end), _period(g)
     if tail is not None:
         end, period, same_period = tail
-    # One construction with every field (``dataclasses.replace`` costs several times more).
+    # One construction with every field (``_replace`` costs several times more).
     return Reading(
         start,
         end,
@@ -448,8 +447,7 @@ def read_dates(view: str) -> list[Reading]:
         counted = start
         reading = _reading(m, g, view, sentence_index(sentences, start), clause)
         if readings and _listed_with(readings[-1], reading, view):  # 2015和2016年同期: both bases
-            readings[-1] = replace(
-                readings[-1],
+            readings[-1] = readings[-1]._replace(
                 same_period=reading.same_period,
                 comparison=readings[-1].comparison or reading.comparison,
             )
@@ -490,15 +488,15 @@ def mark_sections(readings: list[Reading], view: str, starts: list[int]) -> list
         word = first.word
         if word is not None and word.anchor == "now" and word.offset >= 0:
             if first.start == starts[sentence] and not first.comparison:
-                marked[indexes[0]] = replace(first, opens_section=True)
+                marked[indexes[0]] = first._replace(opens_section=True)
             continue
-        plain_year = first.rule == "date.explicit" and first.year is not None and first.period == Period()
+        plain_year = first.rule == "date.explicit" and first.year is not None and first.period == _NO_PERIOD
         if len(indexes) != 1 or not plain_year or first.target or first.comparison or first.since:
             continue
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(view)
         text = view[starts[sentence] : end].rstrip(_SENTENCE_END_CHARS)
         if len(text) <= _HEADING_CHARS and _HEADING_PUNCT_RE.search(text) is None:
-            marked[indexes[0]] = replace(first, opens_section=True)
+            marked[indexes[0]] = first._replace(opens_section=True)
     return marked
 
 
