@@ -75,7 +75,7 @@ _NUMERIC_SEP_RE = regex.compile(rf"(?<=\d{{4}})[{regex.escape(_NUMERIC_SEPS)}](?
 _DIGIT_RE = regex.compile(r"\d")
 # 以来 / 至今 / 起 close a period that runs to now (2010年以来, 去年至今, 今年起).
 _SINCE = r"(?:以来|至今|起(?![草来步点源飞诉]))?"
-_SINCE_RE = regex.compile(_SINCE)
+_SINCE_RE = re.compile(_SINCE)  # literal characters: ``re`` runs it as ``regex`` does, faster
 # A character before / after a relative word that makes it part of another word
 # (过去年, 以上年龄, 同年龄).
 _BLOCKED_BEFORE = {"去年": "过", "上年": "以", "前年": "提年", "年初": "年每", "年末": "年每", "年底": "年每"}
@@ -274,6 +274,17 @@ def _may_start(ch: str) -> bool:
 
 
 @functools.cache
+def _only_words(ch: str) -> tuple[str, ...]:
+    """For a character a date may start with: the date words starting with it when only one
+    of them can (年 of 年初, 年末, 年底, 过 of 过去一年); ``()`` when any date may (a digit,
+    a numeral, the first character of a quarter: the other alternatives of ``_start_re``
+    all start with one of those)."""
+    if ch in _CN_DIGITS or ch in _QUARTER_FIRST or _is_digit(ch):
+        return ()
+    return tuple(w for w in date_words() if w.startswith(ch))
+
+
+@functools.cache
 def _may_lead(ch: str) -> bool:
     """Whether a date may hold ``ch`` before its first trigger: a digit or a character printed
     in the start pattern (whose only classes are of such characters, digits, and ``[^\\n]`` in
@@ -432,7 +443,12 @@ def read_dates(view: str) -> list[Reading]:
     pattern = _start_re()
     pos = 0
     for start in starts:  # ``pattern.search(view, pos)`` in a loop, tried at the candidates only
-        if start < pos or (m := pattern.match(view, start)) is None:
+        if start < pos:
+            continue
+        # A failed try costs more than a match: where only a date word may start, look for one
+        # first (年 of 多年来, 年度: no 年初, 年末 or 年底).
+        words = _only_words(view[start])
+        if (words and not view.startswith(words, start)) or (m := pattern.match(view, start)) is None:
             continue
         g = _StartGroups._make(m.groups())
         surface = g.head or g.word
