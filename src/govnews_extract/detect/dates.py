@@ -292,6 +292,12 @@ def _may_lead(ch: str) -> bool:
     return ch != "\n" and (ch in _start_re().pattern or _is_digit(ch))
 
 
+# The characters a tail starts with: a month's (ASCII digits, 十 to 九), a quarter's or a half's
+# (those and ``_QUARTER_FIRST``), 年度/初/底/末, 全年, 同期, 以来, 至今, 起.
+# NOTE: keep in sync with ``_tail_re``.
+_TAIL_FIRSTS = frozenset("0123456789十一二三四五六七八九" + _QUARTER_FIRST + "年度初底末全同以至起")
+
+
 @functools.cache
 def _tail_re() -> regex.Pattern[str]:
     """What may follow a year: a month, day, quarter, half or part of the year."""
@@ -329,6 +335,8 @@ def _period(g: _PeriodGroups) -> Period:
 def _tail(view: str, end: int) -> tuple[int, Period, bool] | None:
     """What extends a year (2020年, 去年) at ``end``: 5月29日, 一季度, 末, 以来; its end, the
     period it names and whether it is 同期 (``None`` when nothing follows)."""
+    if view[end : end + 1] not in _TAIL_FIRSTS:  # most years have no tail: no try
+        return None
     m = _tail_re().match(view, end)
     if m is None or m.end() == end:
         return None
@@ -419,14 +427,37 @@ def _candidate_starts(view: str) -> list[int]:
 
 
 def _numeric_starts(view: str) -> list[int]:
-    """Four characters before each match of ``_NUMERIC_SEP_RE`` (a separator with four digits
-    before it and a digit after it), checked a character at a time at each separator: the
-    cached digit test costs less than trying the pattern's lookbehind there."""
-    return [
+    """Where a numeric date may start: four characters before a match of ``_NUMERIC_SEP_RE``
+    (a separator with four digits before it and a digit after it), for a ``-`` anywhere and
+    for a ``/`` or ``.`` after a byline label (发布时间：2023/5/16), the only place
+    ``_numeric_date`` reads them: so the many decimal points are never visited. The digits
+    are checked a character at a time: the cached test costs less than the lookbehind."""
+    seps = _offsets_of(view, "-") + [sep for sep in _after_labels(view) if view[sep : sep + 1] in ("/", ".")]
+    return sorted(
         at - 4
-        for at in _offsets_of(view, _NUMERIC_SEPS)
+        for at in seps
         if at >= 4 and all(map(_is_digit, view[at - 4 : at])) and _is_digit(view[at + 1 : at + 2])
-    ]
+    )
+
+
+@functools.cache
+def _label_ends() -> tuple[str, ...]:
+    """The byline labels that end no longer label (时间 stands for 发布时间 and 更新时间 too)."""
+    labels = load_lexicon("lexicons/byline_labels.txt")
+    return tuple(a for a in labels if not any(b != a and a.endswith(b) for b in labels))
+
+
+def _after_labels(view: str) -> list[int]:
+    """The offsets four digits after each byline label and after its colon, if any
+    (``(?<=(?:{labels}):?\\d{4})`` in ``_numeric_date``)."""
+    found = []
+    for label in _label_ends():
+        at = view.find(label)
+        while at >= 0:
+            end = at + len(label)
+            found.append(end + 5 if view.startswith(":", end) else end + 4)
+            at = view.find(label, at + 1)
+    return found
 
 
 def read_dates(view: str) -> list[Reading]:
