@@ -407,11 +407,11 @@ def _candidate_starts(view: str) -> list[int]:
 
     Every date but a numeric one (``2023-05-16``) holds 年, 月, 日 or 季 within its first
     ``_REACH + 1`` characters on one line (``_start_re`` checks that first), and what stands
-    before the first of them is characters of the pattern (digits, 前, 和, 过去的…). One scan
+    before the first of them is characters of the pattern (digits, 前, 和, 过去的…). A search
     finds those trigger characters; the pattern is then tried only at the offsets before each
     that such characters reach back to, and that may start a date, rather than searched at
     every character (the same matches, several times faster). Numeric dates start four
-    digits before their separator.
+    digits before their separator (:func:`_numeric_starts`).
     """
     found: list[int] = []
     last = -1  # the previous trigger: what lies before it is its own window

@@ -65,6 +65,7 @@ def small_of(numeral: str | None) -> int | None:
     return int(value)
 
 
+@functools.lru_cache(maxsize=1024)  # the same few years and months again and again
 def iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
     """``2020``, ``2020-05`` or ``2020-05-29``; ``None`` without a year or for an impossible day.
 
