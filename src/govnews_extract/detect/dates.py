@@ -442,7 +442,8 @@ def _numeric_starts(view: str) -> list[int]:
 
 @functools.cache
 def _label_ends() -> tuple[str, ...]:
-    """The byline labels that end no longer label (时间 stands for 发布时间 and 更新时间 too)."""
+    """The byline labels that end with no other label: every label ends with one of them
+    (发布时间 and 更新时间 with 时间), so their ends are the ends of all labels."""
     labels = load_lexicon("lexicons/byline_labels.txt")
     return tuple(a for a in labels if not any(b != a and a.endswith(b) for b in labels))
 
