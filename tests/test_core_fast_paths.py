@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govnews_extract import layout
-from govnews_extract.chars import LAYOUT_RE, fold_text, layout_runs
+from govnews_extract.assemble import _printed
+from govnews_extract.chars import LAYOUT_RE, fold_text, strip_layout, visible_runs
 from govnews_extract.layout import find_tables
 from govnews_extract.normalize import (
     NormalizedText,
@@ -40,8 +41,10 @@ _TEXT = st.one_of(messy_text, _TABLE_TEXT)
 
 @settings(max_examples=400, deadline=None)
 @given(_TEXT)
-def test_layout_runs_are_the_layout_pattern_runs(text: str) -> None:
-    assert layout_runs(text) == [run.span() for run in LAYOUT_RE.finditer(text)]
+def test_visible_runs_lie_between_the_layout_pattern_runs(text: str) -> None:
+    bounds = [0, *(i for run in LAYOUT_RE.finditer(text) for i in run.span()), len(text)]
+    between = [(start, end) for start, end in zip(bounds[::2], bounds[1::2], strict=True) if start < end]
+    assert list(visible_runs(text)) == between
 
 
 def _plain_find_tables(text: str) -> tuple[layout.Table, ...]:
@@ -109,3 +112,10 @@ def test_lines_of_words_are_the_lines_one_by_one(text: str) -> None:
         assert fast == layout._lines_one_by_one(folded)
     else:
         assert fast is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8))
+def test_printed_mentions_are_their_spans_without_layout(text: str, cuts: list[tuple[int, int]]) -> None:
+    spans = [(min(a, b), max(a, b)) for a, b in cuts]
+    assert _printed(text, spans) == [strip_layout(text[start:end]) for start, end in spans]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -56,24 +56,35 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     ordered = sorted(candidates, key=lambda c: (c.start, c.end, -c.priority))
     # Only candidates that overlap others of their group compete, so the ranking runs within
     # each cluster of overlapping spans (most candidates overlap nothing and are kept as is).
-    dropped: list[int] = []
-    clusters: dict[bool, list[int]] = {True: [], False: []}
-    reach = {True: 0, False: 0}  # the furthest end in each group's current cluster
-    for i, cand in enumerate(ordered):
-        names = cand.type in _NAME_TYPES
-        if clusters[names] and cand.start < reach[names]:
-            clusters[names].append(i)
-            reach[names] = max(reach[names], cand.end)
-        else:
-            dropped += _outranked(ordered, clusters[names])
-            clusters[names] = [i]
-            reach[names] = cand.end
-    for cluster in clusters.values():
-        dropped += _outranked(ordered, cluster)
+    dropped = {
+        i
+        for names in (False, True)
+        for cluster in _clusters(ordered, names)
+        for i in _outranked(ordered, cluster)
+    }
     if not dropped:
         return ordered
-    out = set(dropped)
-    return [cand for i, cand in enumerate(ordered) if i not in out]
+    return [cand for i, cand in enumerate(ordered) if i not in dropped]
+
+
+def _clusters(ordered: list[Candidate], names: bool) -> Iterator[list[int]]:
+    """The runs of two or more overlapping spans among the names (or the numbers) of
+    ``ordered``, which is in text order, as indices into it."""
+    cluster: list[int] = []
+    reach = 0  # the furthest end in the cluster
+    for i, cand in enumerate(ordered):
+        if (cand.type in _NAME_TYPES) is not names:
+            continue
+        if cluster and cand.start < reach:
+            cluster.append(i)
+            reach = max(reach, cand.end)
+            continue
+        if len(cluster) > 1:
+            yield cluster
+        cluster = [i]
+        reach = cand.end
+    if len(cluster) > 1:
+        yield cluster
 
 
 def _outranked(ordered: list[Candidate], cluster: list[int]) -> list[int]:
@@ -99,22 +110,34 @@ def _outranked(ordered: list[Candidate], cluster: list[int]) -> list[int]:
 def build(candidates: list[Candidate], view: NormalizedText) -> list[Mention]:
     """Records for ``candidates`` with offsets and text in the original string."""
     starts = sentence_starts(view)
+    spans = [view.span(cand.start, cand.end) for cand in candidates]
     # The fields of each record, grouped by type: pydantic validates a whole list of one
     # model several times faster than it builds the records one call at a time.
     rows: dict[str, list[dict[str, Any]]] = {}
-    for cand in candidates:
-        start, end = view.span(cand.start, cand.end)
-        row = {
-            "start": start,
-            "end": end,
-            "text": strip_layout(view.original[start:end]),
-            "sentence": sentence_index(starts, cand.start),
-            "rule": cand.rule,
-            **cand.fields,
-        }
+    for cand, (start, end), text in zip(candidates, spans, _printed(view.original, spans), strict=True):
+        # (``dict(fields, key=…)`` copies faster than a literal; the fields never hold these keys.)
+        row = dict(
+            cand.fields,
+            start=start,
+            end=end,
+            text=text,
+            sentence=sentence_index(starts, cand.start),
+            rule=cand.rule,
+        )
         rows.setdefault(cand.type, []).append(row)
     built = {kind: iter(_list_validator(_MODELS[kind]).validate_python(rows[kind])) for kind in rows}
     return [next(built[cand.type]) for cand in candidates]
+
+
+def _printed(original: str, spans: list[tuple[int, int]]) -> list[str]:
+    """:func:`strip_layout` of each span of ``original``: the mentions as printed."""
+    texts = [original[start:end] for start, end in spans]
+    # Most articles' mentions hold no layout at all. ``strip_layout`` keeps a printable text
+    # without a space as it is; when their concatenation is such a text, so is each of them.
+    joined = "".join(texts)
+    if joined.isprintable() and " " not in joined:
+        return texts
+    return [strip_layout(text) for text in texts]
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import regex
 
@@ -65,21 +66,22 @@ def whitespace_words(text: str) -> tuple[tuple[int, int], ...] | None:
     return tuple(spans)
 
 
-def layout_runs(text: str) -> list[tuple[int, int]]:
-    """The spans of the maximal runs of layout characters (what ``LAYOUT_RE`` finds), in order.
+def visible_runs(text: str) -> Sequence[tuple[int, int]]:
+    """The spans of the maximal runs of visible characters: what lies between the runs that
+    ``LAYOUT_RE`` finds, in order.
 
-    >>> layout_runs("  增长\\u200b10%\\n\\n工业 ")
-    [(0, 2), (4, 5), (8, 10), (12, 13)]
+    >>> visible_runs("  增长\\u200b10%\\n\\n工业 ")
+    [(2, 4), (5, 8), (10, 12)]
     """
     words = whitespace_words(text)
-    if words is None:
-        return [run.span() for run in LAYOUT_RE.finditer(text)]
+    if words is not None:
+        return words
     runs = []
     pos = 0
-    for start, end in words:
-        if start > pos:
-            runs.append((pos, start))
-        pos = end
+    for layout in LAYOUT_RE.finditer(text):
+        if layout.start() > pos:
+            runs.append((pos, layout.start()))
+        pos = layout.end()
     if pos < len(text):
         runs.append((pos, len(text)))
     return runs

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .chars import fold_char, fold_text, is_layout, layout_runs, strip_layout
+from .chars import fold_char, fold_text, is_layout, strip_layout, visible_runs
 from .layout import cell_starts
 
 __all__ = ["NormalizedText", "fold_char", "is_layout", "normalize", "strip_layout"]
@@ -167,28 +167,33 @@ def normalize(text: str) -> NormalizedText:
     offsets = _offsets(len(folded))
     out: list[str] = []
     origin: list[int] = []  # the original offsets of the view's characters
-    pos = 0
-    for start, end in layout_runs(folded):
-        if start > pos:
-            out.append(folded[pos:start])
-            origin += offsets[pos:start]
-        if out and end < len(folded):
-            if end in cuts or start in cuts:
-                sep = _line_or_space(folded[start:end])
-            elif _maybe_apart(folded[start - 1], folded[end]):  # the view so far ends with folded[start - 1]
-                sep = _separator("".join(out[-5:])[-5:], folded[end : end + 4], folded[start:end])
-                if sep and _broken_in_prose(folded, start, end):
-                    sep = ""
-            else:
-                sep = ""
+    last = -1  # the end of the last run of visible characters, once there is one
+    # Layout at either end of the text vanishes: only a run between two visible runs may
+    # become a separator.
+    for start, end in visible_runs(folded):
+        if last >= 0:
+            sep = _between(folded, last, start, cuts, out)
             if sep:
                 out.append(sep)
-                origin.append(start)
-        pos = end
-    if pos < len(folded):
-        out.append(folded[pos:])
-        origin += offsets[pos : len(folded)]
+                origin.append(last)
+        out.append(folded[start:end])
+        origin += offsets[start:end]
+        last = end
     return NormalizedText("".join(out), tuple(origin), text)
+
+
+def _between(folded: str, start: int, end: int, cuts: frozenset[int], out: list[str]) -> str:
+    """What the layout run ``folded[start:end]`` between two visible characters becomes.
+
+    ``out`` holds the view so far (it ends with ``folded[start - 1]``); ``cuts`` are the
+    offsets at which table cells start (see :func:`normalize`).
+    """
+    if end in cuts or start in cuts:
+        return _line_or_space(folded[start:end])
+    if not _maybe_apart(folded[start - 1], folded[end]):
+        return ""  # the common case, decided from the two characters alone
+    sep = _separator("".join(out[-5:])[-5:], folded[end : end + 4], folded[start:end])
+    return "" if sep and _broken_in_prose(folded, start, end) else sep
 
 
 # Offsets 0, 1, 2 … as one shared tuple: a slice of it copies references to int objects that
