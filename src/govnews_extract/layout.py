@@ -66,9 +66,11 @@ class Line(NamedTuple):
     blank_before: bool  # an empty (whitespace-only) line stands between them
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A table cell: its visible text (folded, layout removed) and its span in the original."""
+class Cell(NamedTuple):
+    """A table cell: its visible text (folded, layout removed) and its span in the original.
+
+    (A named tuple, as :class:`Line` is: a table of a bulletin has hundreds.)
+    """
 
     text: str
     start: int
@@ -217,7 +219,7 @@ def _is_cell_line(line: Line) -> bool:
         len(text) <= MAX_CELL_CHARS
         and _SENTENCE_PUNCT.isdisjoint(text)
         and text[-1] not in _CLAUSE_END
-        and _CLAUSE_COMMA_RE.search(text) is None
+        and ("," not in text or _CLAUSE_COMMA_RE.search(text) is None)  # most cells hold no comma
     )
 
 
