@@ -86,9 +86,11 @@ class Cell(NamedTuple):
         return is_number_cell(self.text) or is_placeholder_cell(self.text)
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """``lead`` leading text cells (label, unit column) then the value cells."""
+class Row(NamedTuple):
+    """``lead`` leading text cells (label, unit column) then the value cells.
+
+    (A named tuple, as :class:`Cell` is.)
+    """
 
     cells: tuple[Cell, ...]
     lead: int
