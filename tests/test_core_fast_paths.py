@@ -7,13 +7,19 @@ and format characters, surrogates, any code point).
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govnews_extract import layout
 from govnews_extract.assemble import _printed
 from govnews_extract.chars import LAYOUT_RE, fold_text, strip_layout, visible_runs
+from govnews_extract.detect import Context
+from govnews_extract.detect.registry import DETECTORS, find_multi_type
 from govnews_extract.layout import find_tables
+from govnews_extract.models import ALL_TYPES
 from govnews_extract.normalize import (
     NormalizedText,
     _broken_in_prose,
@@ -119,3 +125,16 @@ def test_lines_of_words_are_the_lines_one_by_one(text: str) -> None:
 def test_printed_mentions_are_their_spans_without_layout(text: str, cuts: list[tuple[int, int]]) -> None:
     spans = [(min(a, b), max(a, b)) for a, b in cuts]
     assert _printed(text, spans) == [strip_layout(text[start:end]) for start, end in spans]
+
+
+def test_candidate_fields_never_hold_the_keys_build_sets(fixture_articles: list[Path]) -> None:
+    # build() copies the fields with dict(fields, start=…, …): the same record as a literal
+    # with the fields last only while no detector puts these keys in its fields.
+    own = {"start", "end", "text", "sentence", "rule"}
+    context = Context(published=dt.date(2024, 1, 1))
+    for path in fixture_articles:
+        view = normalize(path.read_text(encoding="utf-8-sig"))
+        candidates = [c for detect in DETECTORS.values() for c in detect(view, context)]
+        candidates += find_multi_type(ALL_TYPES, view, context)
+        assert candidates
+        assert not [c for c in candidates if own & set(c.fields)]
