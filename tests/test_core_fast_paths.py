@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from govnews_extract import layout
 from govnews_extract.assemble import _printed
-from govnews_extract.chars import LAYOUT_RE, fold_text, strip_layout, visible_runs
+from govnews_extract.chars import LAYOUT_RE, fold, fold_char, fold_text, strip_layout, visible_runs
 from govnews_extract.detect import Context
 from govnews_extract.detect.registry import DETECTORS, find_multi_type
 from govnews_extract.layout import find_tables
@@ -138,3 +138,12 @@ def test_candidate_fields_never_hold_the_keys_build_sets(fixture_articles: list[
         candidates += find_multi_type(ALL_TYPES, view, context)
         assert candidates
         assert not [c for c in candidates if own & set(c.fields)]
+
+
+def test_fold_folds_every_foldable_character_once() -> None:
+    # fold() replaces each distinct character once and searches on past it: right only while
+    # no character folds to one that folds again.
+    foldable = [chr(c) for c in [*range(0xFF01, 0xFF5F), 0x3000, *range(0xFE50, 0xFE6C)]]
+    assert all(fold_char(fold_char(ch)) == fold_char(ch) for ch in foldable)
+    text = "".join(foldable) * 3
+    assert fold(text) == "".join(map(fold_char, text))
