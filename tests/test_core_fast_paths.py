@@ -14,8 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govnews_extract import layout
-from govnews_extract.assemble import _printed
-from govnews_extract.chars import LAYOUT_RE, fold, fold_char, fold_text, strip_layout, visible_runs
+from govnews_extract.chars import LAYOUT_RE, fold, fold_char, fold_text, visible_runs
 from govnews_extract.detect import Context
 from govnews_extract.detect.registry import DETECTORS, find_multi_type
 from govnews_extract.layout import find_tables
@@ -118,13 +117,6 @@ def test_lines_of_words_are_the_lines_one_by_one(text: str) -> None:
         assert fast == layout._lines_one_by_one(folded)
     else:
         assert fast is None
-
-
-@settings(max_examples=300, deadline=None)
-@given(_TEXT, st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8))
-def test_printed_mentions_are_their_spans_without_layout(text: str, cuts: list[tuple[int, int]]) -> None:
-    spans = [(min(a, b), max(a, b)) for a, b in cuts]
-    assert _printed(text, spans) == [strip_layout(text[start:end]) for start, end in spans]
 
 
 def test_candidate_fields_never_hold_the_keys_build_sets(fixture_articles: list[Path]) -> None:

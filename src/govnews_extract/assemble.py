@@ -110,34 +110,23 @@ def _outranked(ordered: list[Candidate], cluster: list[int]) -> list[int]:
 def build(candidates: list[Candidate], view: NormalizedText) -> list[Mention]:
     """Records for ``candidates`` with offsets and text in the original string."""
     starts = sentence_starts(view)
-    spans = [view.span(cand.start, cand.end) for cand in candidates]
     # The fields of each record, grouped by type: pydantic validates a whole list of one
     # model several times faster than it builds the records one call at a time.
     rows: dict[str, list[dict[str, Any]]] = {}
-    for cand, (start, end), text in zip(candidates, spans, _printed(view.original, spans), strict=True):
+    for cand in candidates:
+        start, end = view.span(cand.start, cand.end)
         # (``dict(fields, key=…)`` copies faster than a literal; the fields never hold these keys.)
         row = dict(
             cand.fields,
             start=start,
             end=end,
-            text=text,
+            text=strip_layout(view.original[start:end]),
             sentence=sentence_index(starts, cand.start),
             rule=cand.rule,
         )
         rows.setdefault(cand.type, []).append(row)
     built = {kind: iter(_list_validator(_MODELS[kind]).validate_python(rows[kind])) for kind in rows}
     return [next(built[cand.type]) for cand in candidates]
-
-
-def _printed(original: str, spans: list[tuple[int, int]]) -> list[str]:
-    """:func:`strip_layout` of each span of ``original``: the mentions as printed."""
-    texts = [original[start:end] for start, end in spans]
-    # Most articles' mentions hold no layout at all. ``strip_layout`` keeps a printable text
-    # without a space as it is; when their concatenation is such a text, so is each of them.
-    joined = "".join(texts)
-    if joined.isprintable() and " " not in joined:
-        return texts
-    return [strip_layout(text) for text in texts]
 
 
 @functools.cache
