@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 from pathlib import Path
 from types import ModuleType
 
@@ -42,3 +43,15 @@ def test_snapshot_is_the_same_twice(tmp_path: Path) -> None:
     lines = first.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 * (len(list((ROOT / "fixtures" / "articles").glob("*.txt"))) + 5)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_compare_runs_against_the_checked_out_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs a git checkout")
+    compare = _load("compare")
+    monkeypatch.setattr(compare, "pin_to_one_core", lambda: None)
+    assert compare.main(["HEAD", "--corpus", str(tmp_path), "--rounds", "1"]) == 0
+    printed = capsys.readouterr().out
+    assert "base time / new time" in printed and "characters / CPU-second" in printed

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from govnews_extract._data import load_lexicon
 from govnews_extract.detect import dates
+from govnews_extract.detect._scan import char_positions
 
 # A Kawi digit (Unicode 15): ``regex`` reads it as a digit, Python 3.11's ``str`` does not;
 # a superscript two is a digit to ``str.isdigit`` and not to ``regex``.
@@ -66,9 +67,9 @@ def test_numeric_starts_are_the_separator_matches_a_numeric_date_may_start_at(te
 
 @settings(max_examples=200, deadline=None)
 @given(_TEXT)
-def test_offsets_of_are_the_characters_offsets(text: str) -> None:
-    chars = dates._trigger_chars() + dates._NUMERIC_SEPS
-    assert dates._offsets_of(text, chars) == [i for i, ch in enumerate(text) if ch in chars]
+def test_char_positions_are_the_characters_offsets(text: str) -> None:
+    for chars in (dates._trigger_chars() + dates._NUMERIC_SEPS, "-", "万亿千"):
+        assert char_positions(text, chars) == [i for i, ch in enumerate(text) if ch in chars]
 
 
 @settings(max_examples=400, deadline=None)

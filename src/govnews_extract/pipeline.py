@@ -85,13 +85,14 @@ def parse(
     if max_length is not None and len(text) > max_length:
         raise DocumentTooLongError(doc_id, len(text), max_length)
     context = Context(published=_published(published), title=title)
+    wanted = _types(types)
     view = normalize(text)
-    candidates = [c for t in _types(types) if t in DETECTORS for c in DETECTORS[t](view, context)]
-    candidates += find_multi_type(_types(types), view, context)
+    candidates = [c for t in wanted if t in DETECTORS for c in DETECTORS[t](view, context)]
+    candidates += find_multi_type(wanted, view, context)
     if ner is not None:  # a spaCy model (or its name, or a Doc): see ner.py
         from .ner import find_entities
 
-        candidates += find_entities(view, ner, _types(types))
+        candidates += find_entities(view, ner, wanted)
     mentions = assemble.build(assemble.select(candidates), view)
     return Article(
         doc_id=doc_id,

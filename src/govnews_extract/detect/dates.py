@@ -42,6 +42,7 @@ from ..resolve.dates import (
 from ..sentences import sentence_index, sentence_starts
 from . import Candidate, Context
 from ._common import _alternation
+from ._scan import char_positions
 
 _AR_YEAR = r"(?<![\d.])(?:1[89]|20)\d{2}(?!\d)"
 _CN_DIGITS = "零〇○一二三四五六七八九十两"
@@ -242,22 +243,6 @@ def _trigger_chars() -> str:
     return _TRIGGERS + "".join(sorted(extra - set(_TRIGGERS)))
 
 
-def _offsets_of(view: str, chars: str) -> list[int]:
-    """The offsets of the characters ``chars`` in ``view``, in order.
-
-    ``str.find`` skips to the next one many times faster than a ``re`` character class
-    scans Chinese text (a text holds a few hundred of these characters: few calls).
-    """
-    found: list[int] = []
-    for ch in chars:
-        at = view.find(ch)
-        while at >= 0:
-            found.append(at)
-            at = view.find(ch, at + 1)
-    found.sort()
-    return found
-
-
 @functools.cache
 def _is_digit(ch: str) -> bool:
     """Whether ``ch`` is a digit as ``regex`` reads ``\\d`` (``False`` for no character).
@@ -415,7 +400,7 @@ def _candidate_starts(view: str) -> list[int]:
     """
     found: list[int] = []
     last = -1  # the previous trigger: what lies before it is its own window
-    for at in _offsets_of(view, _trigger_chars()):
+    for at in char_positions(view, _trigger_chars()):
         low, start = max(last + 1, at - _REACH), at
         while start > low and _may_lead(view[start - 1]):
             start -= 1
@@ -432,7 +417,8 @@ def _numeric_starts(view: str) -> list[int]:
     for a ``/`` or ``.`` after a byline label (发布时间：2023/5/16), the only place
     ``_numeric_date`` reads them: so the many decimal points are never visited. The digits
     are checked a character at a time: the cached test costs less than the lookbehind."""
-    seps = _offsets_of(view, "-") + [sep for sep in _after_labels(view) if view[sep : sep + 1] in ("/", ".")]
+    labelled = [sep for sep in _after_labels(view) if view[sep : sep + 1] in ("/", ".")]
+    seps = char_positions(view, "-") + labelled
     return sorted(
         at - 4
         for at in seps
