@@ -60,6 +60,7 @@ def test_parse_is_deterministic(text: str) -> None:
 @example("增长10", "。", "%")
 @example("投资80亿", "。", "元")
 @example("约", "。", "3万元")
+@example("'一", "！", "一'")  # quotes that seemed to pair across the break made one programme
 def test_paragraphs_are_found_independently(a: str, end: str, b: str) -> None:
     """``parse(a + "\\n\\n" + b)`` finds what ``parse(a)`` and ``parse(b)`` find, shifted.
 

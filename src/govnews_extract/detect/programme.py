@@ -44,8 +44,10 @@ _JOINERS = frozenset({"与", "及", "和"})
 _MIN_UNQUOTED = 5
 _MAX_LABEL = 8  # a quoted name longer than this without a head is a quotation
 _TITLE_RE = regex.compile(r"《(?P<name>[^《》\n]{2,60})》")
-# Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``.
-_QUOTE_RE = re.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;]{1,20})[”\"」’']")
+# Literal characters only: the stdlib ``re`` scans a whole text faster than ``regex``. A name
+# holds no clause or sentence end: quotes around one (“好！”) quote speech, and quotes that
+# seem to pair across a sentence end and a paragraph break belong to two sentences.
+_QUOTE_RE = re.compile(r"[“\"「‘'](?P<name>[^“”\"「」‘’'\n，。；,;！？!?]{1,20})[”\"」’']")
 _TITLE_QUOTES_RE = regex.compile(r"[“”\"‘’]")
 _QUOTES_RE = regex.compile(r"[“”\"]")
 _LIST_SPLIT_RE = regex.compile(r"、|和(?=\p{Han}{4})")
