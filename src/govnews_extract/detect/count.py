@@ -111,10 +111,6 @@ def _count_twin() -> Twin:
     return Twin.of(figure_then(classifiers()) + _count_pattern(), verbose=True)
 
 
-def _count_re() -> regex.Pattern[str]:
-    return _count_twin().exact
-
-
 def _count_pattern() -> str:
     return rf"""
         {figure_ahead(approx_words()["before"])}      # fail fast where no figure starts
@@ -314,7 +310,7 @@ def counted_before(text: str, start: int) -> str | None:
 
 
 def _classifier_matches(text: str) -> Iterator[Match]:
-    """``_count_re().finditer(text)``, tried only at the figures a classifier may follow."""
+    """``_count_twin().exact.finditer(text)``, tried only at the figures a classifier may follow."""
     return finditer_at_figures(_count_twin().on(text), text, _endings("classifier"))
 
 

@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-import regex
-
 from .._data import load_table
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number, scale_of
@@ -77,11 +75,6 @@ def _money_twin() -> Twin:
     )
 
 
-def _money_re() -> regex.Pattern[str]:
-    """The pattern of an amount with a currency word (run by ``regex``: the plain reference)."""
-    return _money_twin().exact
-
-
 @functools.cache
 def _bare_twin() -> Twin:
     return Twin.of(
@@ -93,16 +86,11 @@ def _bare_twin() -> Twin:
         (?P<inside>余|多)?                            # 4万多亿
         (?P<mult>(?<=[余多])[万亿]+)?
         (?![万亿\d.])                                # the whole numeral (not 30万 of 30万亿)
-        (?!{words_pattern(frozenset(currencies()))})  # with a currency word: see _money_re
+        (?!{words_pattern(frozenset(currencies()))})  # with a currency word: see _money_twin
         (?P<after>{approx_pattern("after")})?         # 以上 / 左右 …
         """,
         verbose=True,
     )
-
-
-def _bare_re() -> regex.Pattern[str]:
-    """The pattern of a bare 万/亿 amount (run by ``regex``: the plain reference)."""
-    return _bare_twin().exact
 
 
 @functools.cache
@@ -152,7 +140,7 @@ def _candidate(start: int, end: int, rule: str, fields: dict[str, Any]) -> Candi
 
 
 def _currency_matches(text: str) -> Iterator[Match]:
-    """``_money_re().finditer(text)``, tried only before the currency words."""
+    """``_money_twin().exact.finditer(text)``, tried only before the currency words."""
     pattern = _money_twin().on(text)
     return finditer_before(text, ((t.start(), pattern) for t in _triggers().finditer(text)))
 
@@ -271,7 +259,7 @@ def _may_be_funded(text: str) -> StretchTest:
 
 
 def _bare_matches(text: str) -> Iterator[Match]:
-    """``_bare_re().finditer(text)``, tried only in the figures holding 万/亿 that may be in
+    """``_bare_twin().exact.finditer(text)``, tried only in the figures holding 万/亿 that may be in
     a funding context (the others are dropped by ``_bare_amounts`` anyway)."""
     return finditer_holding(_bare_twin().on(text), text, "万亿", _currency_words(), _may_be_funded(text))
 

@@ -16,8 +16,6 @@ import functools
 from decimal import Decimal
 from typing import Any
 
-import regex
-
 from ..normalize import NormalizedText
 from ..resolve.numerals import parse_number
 from . import Candidate, Context
@@ -46,11 +44,6 @@ def _multiple_twin() -> Twin:
         """,
         verbose=True,
     )
-
-
-def _multiple_re() -> regex.Pattern[str]:
-    """The pattern run by ``regex`` (the plain reference of the fast path)."""
-    return _multiple_twin().exact
 
 
 @functools.cache

@@ -90,11 +90,6 @@ def _percent_twin(alternatives: frozenset[str] = _ALTERNATIVES) -> Twin:
     )
 
 
-def _percent_re(alternatives: frozenset[str] = _ALTERNATIVES) -> regex.Pattern[str]:
-    """The pattern run by ``regex`` (the plain reference of the fast paths)."""
-    return _percent_twin(alternatives).exact
-
-
 class _Groups(NamedTuple):
     """The groups of a match, in the pattern's order (``m.groups()``: one call, not one a name)."""
 
@@ -215,7 +210,7 @@ def _minus(numeral: str) -> str:
 
 
 def _pattern_matches(text: str) -> Iterator[Match]:
-    """``_percent_re().finditer(text)``, tried only before the trigger words."""
+    """``_percent_twin().exact.finditer(text)``, tried only before the trigger words."""
     return finditer_before(text, _triggers(text))
 
 
