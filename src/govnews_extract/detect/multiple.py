@@ -33,7 +33,7 @@ def _multiple_twin() -> Twin:
         rf"""
         (?:                                                 # (qualifier before: approx_before)
             翻了?(?P<fmid>{approx_pattern("before")})?      # 翻了近一番
-            (?P<fan>{NUMERAL})番                            # 翻一番, 翻了两番: factor 2**N
+            (?P<fan>{NUMERAL})番(?P<ftail>多|余)?            # 翻一番, 翻了两番: factor 2**N; 翻了一番多
           | (?P<bare>翻番)                                  # doubling, no number printed
           | (?P<verb>{growth})了?                            # 增长了 …: growth BY N times
             (?P<mid>{approx_pattern("before")})?{NOT_AFTER_DIGIT}
@@ -81,7 +81,7 @@ def find_multiple(view: NormalizedText, context: Context) -> list[Candidate]:
             continue
         value, factor, rule = resolved
         before = approx_before(view.text, m.start())
-        inside = m["ginside"] or m["gtail"] or m["inside"] or m["tail"]  # 3倍多 as 3多倍
+        inside = m["ginside"] or m["gtail"] or m["inside"] or m["tail"] or m["ftail"]  # 3倍多 as 3多倍
         fields: dict[str, Any] = {
             "value": value,
             "factor": factor,
