@@ -154,8 +154,8 @@ def _currency_amounts(view: NormalizedText) -> Iterator[Candidate]:
         g = _Groups._make(m.groups())
         before = approx_before(text, m.start())
         body, num_multiplier = split_multiplier(g.num)
-        if before is None and not body:
-            continue  # 万元 alone (每万元GDP) is a unit, not an amount; 近亿元 is one
+        if before is None and not body and not (g.after and g.hi is None):
+            continue  # 万元 alone (每万元GDP) is a unit, not an amount; 近亿元 and 亿元以上 are ones
         start = m.start() - len(before) if before else m.start()
         found = _amount(g)
         if found is None or text.endswith(denominators, 0, start):
