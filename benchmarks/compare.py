@@ -131,7 +131,11 @@ def main(argv: list[str] | None = None) -> int:
 
     paths = find_texts(args.corpus)
     with tempfile.TemporaryDirectory() as tmp:
-        base_dir = export_revision(args.revision, Path(tmp))
+        try:
+            base_dir = export_revision(args.revision, Path(tmp))
+        except (OSError, subprocess.CalledProcessError) as error:
+            print(f"cannot export {args.revision!r} with git archive (a git checkout is needed): {error}")
+            return 2
         print(f"{len(paths)} texts; base {args.revision} against this tree ({ROOT})")
         if args.instructions:
             if shutil.which("valgrind") is None:
